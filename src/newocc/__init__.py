@@ -1,0 +1,95 @@
+"""newocc: China's official catalogue of new occupations (新职业), as typed data.
+
+>>> import newocc
+>>> [o.name_zh for o in newocc.find(sub_role="直播销售员")]
+['互联网营销师']
+
+Importing the package is cheap: the data, attrs and cattrs are loaded on the
+first query, once, behind a lock.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0.dev0"
+"""The code version (PEP 440)."""
+
+DATA_VERSION = "2021.1"
+"""The data release this version ships: the year of the latest official release
+it covers, then a revision number."""
+
+__all__ = [
+    "DATA_VERSION",
+    "Batch",
+    "BatchDate",
+    "CatalogueError",
+    "Currency",
+    "DateEvent",
+    "EnglishName",
+    "FormerCode",
+    "NameKind",
+    "NotFound",
+    "Occupation",
+    "Period",
+    "SalaryRange",
+    "Sector",
+    "Source",
+    "SourceKind",
+    "Status",
+    "SubRole",
+    "__version__",
+    "batches",
+    "find",
+    "get",
+    "occupations",
+    "sectors",
+]
+
+if TYPE_CHECKING:
+    from newocc.errors import CatalogueError, NotFound
+    from newocc.model import (
+        Batch,
+        BatchDate,
+        Currency,
+        DateEvent,
+        EnglishName,
+        FormerCode,
+        NameKind,
+        Occupation,
+        Period,
+        SalaryRange,
+        Sector,
+        Source,
+        SourceKind,
+        Status,
+        SubRole,
+    )
+    from newocc.query import batches, find, get, occupations, sectors
+
+# Where each lazily imported public name lives (PEP 562): importing attrs and
+# the query layer costs more than the whole of a cheap `import newocc`.
+_HOMES = {
+    "CatalogueError": "errors",
+    "NotFound": "errors",
+    "batches": "query",
+    "find": "query",
+    "get": "query",
+    "occupations": "query",
+    "sectors": "query",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in __all__ and name not in globals():
+        from importlib import import_module
+
+        module = import_module(f"newocc.{_HOMES.get(name, 'model')}")
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'newocc' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

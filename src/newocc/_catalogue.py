@@ -1,0 +1,115 @@
+"""The loaded catalogue: immutable records plus the indexes queries need.
+
+``current()`` loads the packaged data on first use, once, even when many
+threads ask at the same moment.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+from newocc._text import fold
+from newocc.model import Batch, Occupation, Source, Status
+
+__all__ = ["Catalogue", "current"]
+
+
+class Catalogue:
+    """Every record of one data release, with lookup tables built once."""
+
+    __slots__ = (
+        "batches",
+        "by_code",
+        "by_former_code",
+        "by_name",
+        "by_sub_role",
+        "data_version",
+        "names_of",
+        "new",
+        "occupations",
+        "sources",
+        "sub_role_names",
+        "sub_roles_of",
+    )
+
+    def __init__(
+        self,
+        *,
+        occupations: tuple[Occupation, ...],
+        batches: tuple[Batch, ...],
+        sources: tuple[Source, ...],
+        data_version: str,
+    ) -> None:
+        self.occupations = occupations
+        self.new = tuple(o for o in occupations if o.status is Status.NEW)
+        self.batches = batches
+        self.sources = sources
+        self.data_version = data_version
+        self.by_code: Mapping[str, Occupation] = _index(
+            (o.code, o) for o in occupations if o.code is not None
+        )
+        self.by_former_code: Mapping[str, Occupation] = _index(
+            (former.code, o) for o in occupations for former in o.former_codes
+        )
+        self.by_name: Mapping[str, Occupation] = _index(
+            [(fold(o.name_zh), o) for o in occupations]
+            + [(fold(o.name_en.text), o) for o in occupations if o.name_en is not None]
+        )
+        self.by_sub_role: Mapping[str, Occupation] = _index(
+            [(fold(r.name_zh), o) for o in occupations for r in o.sub_roles]
+            + [(fold(r.name_en), o) for o in occupations for r in o.sub_roles if r.name_en]
+        )
+        # Folded names per record (keyed by the unique name_zh), so queries
+        # compare strings instead of normalising them on every call.
+        self.sub_roles_of: Mapping[str, frozenset[str]] = MappingProxyType(
+            {o.name_zh: _folded_sub_roles(o) for o in occupations}
+        )
+        self.names_of: Mapping[str, tuple[str, ...]] = MappingProxyType(
+            {o.name_zh: _folded_names(o, self.sub_roles_of[o.name_zh]) for o in occupations}
+        )
+        self.sub_role_names: frozenset[str] = frozenset(
+            [fold(r.name_zh) for b in batches for r in b.unplaced_work_types]
+            + [fold(r.name_en) for b in batches for r in b.unplaced_work_types if r.name_en]
+        ) | frozenset(self.by_sub_role)
+
+
+def _folded_sub_roles(occupation: Occupation) -> frozenset[str]:
+    names = {fold(r.name_zh) for r in occupation.sub_roles}
+    names.update(fold(r.name_en) for r in occupation.sub_roles if r.name_en)
+    return frozenset(names)
+
+
+def _folded_names(occupation: Occupation, sub_roles: frozenset[str]) -> tuple[str, ...]:
+    names = [fold(occupation.name_zh)]
+    if occupation.name_en is not None:
+        names.append(fold(occupation.name_en.text))
+    return (*names, *sorted(sub_roles))
+
+
+def _index(pairs: Iterable[tuple[str, Occupation]]) -> Mapping[str, Occupation]:
+    table: dict[str, Occupation] = {}
+    for key, occupation in pairs:
+        # First wins: records are in catalogue order, so new occupations
+        # shadow related records that share a name.
+        table.setdefault(key, occupation)
+    return MappingProxyType(table)
+
+
+_lock = threading.Lock()
+_loaded: Catalogue | None = None
+
+
+def current() -> Catalogue:
+    """The packaged catalogue, loaded and validated on the first call."""
+    global _loaded
+    catalogue = _loaded
+    if catalogue is None:
+        with _lock:
+            if _loaded is None:
+                from newocc._loader import load
+
+                _loaded = load()
+            catalogue = _loaded
+    return catalogue

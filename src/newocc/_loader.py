@@ -1,0 +1,206 @@
+"""Turn the packaged JSON into typed records: parse, structure (cattrs), validate.
+
+Every failure becomes a :class:`~newocc.errors.CatalogueError` naming the file,
+the record and the field, so a broken data release is fixed in minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import cattrs
+
+from newocc._catalogue import Catalogue
+from newocc._resources import read_data
+from newocc._validate import validate
+from newocc.errors import CatalogueError
+from newocc.model import Batch, Occupation, Source, Status
+
+__all__ = ["SCHEMA_VERSION", "load"]
+
+SCHEMA_VERSION = 1
+"""The layout of the data files this code reads."""
+
+Reader = Callable[[str], bytes]
+T = TypeVar("T")
+
+
+def load(read: Reader = read_data) -> Catalogue:
+    """Read, structure and validate the data files; return the indexed catalogue.
+
+    ``read`` maps a file name under ``newocc/data/`` to its bytes; tests pass
+    their own to load deliberately broken copies.
+    """
+    release = _object(read, "release.json")
+    _check_release(release)
+    sources = _load_sources(read)
+    converter = _converter(sources)
+    occupations = tuple(
+        _structure_rows(converter, "occupations.json", _array(read, "occupations.json"), Occupation)
+    )
+    batch_rows = _array(read, "batches.json")
+    listed = _listed_counts(occupations)
+    batches = tuple(
+        _structure_rows(converter, "batches.json", _with_listed_counts(batch_rows, listed), Batch)
+    )
+    used = validate(sources, batches, occupations)
+    unused = sorted(set(sources) - used)
+    if unused:
+        raise CatalogueError("sources.json", repr(unused[0]), "id", "source is never cited")
+    return Catalogue(
+        occupations=occupations,
+        batches=batches,
+        sources=tuple(sources.values()),
+        data_version=str(release["data_version"]),
+    )
+
+
+def _check_release(release: Mapping[str, Any]) -> None:
+    for field, kind in (("data_version", str), ("schema_version", int)):
+        if not isinstance(release.get(field), kind):
+            raise CatalogueError("release.json", "release", field, f"missing or not {kind.__name__}")
+    if release["schema_version"] != SCHEMA_VERSION:
+        raise CatalogueError(
+            "release.json",
+            "release",
+            "schema_version",
+            f"is {release['schema_version']}; this code reads {SCHEMA_VERSION}",
+        )
+
+
+def _parse(read: Reader, file: str) -> object:
+    try:
+        text = read(file).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(file, f"byte {exc.start}", "-", "not valid UTF-8") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(file, f"line {exc.lineno}", f"column {exc.colno}", exc.msg) from None
+
+
+def _object(read: Reader, file: str) -> dict[str, Any]:
+    value = _parse(read, file)
+    if not isinstance(value, dict):
+        raise CatalogueError(file, "top level", "-", "expected a JSON object")
+    return value
+
+
+def _array(read: Reader, file: str) -> list[Any]:
+    value = _parse(read, file)
+    if not isinstance(value, list):
+        raise CatalogueError(file, "top level", "-", "expected a JSON array")
+    return value
+
+
+def _record_name(index: int, row: object) -> str:
+    if isinstance(row, dict):
+        for key in ("name_zh", "id", "number"):
+            if isinstance(row.get(key), (str, int)):
+                return f"record {index} ({row[key]!r})"
+    return f"record {index}"
+
+
+def _structure_rows(converter: cattrs.Converter, file: str, rows: list[Any], cls: type[T]) -> list[T]:
+    result = []
+    for index, row in enumerate(rows):
+        if not isinstance(row, dict):
+            raise CatalogueError(file, _record_name(index, row), "-", "expected a JSON object")
+        try:
+            result.append(converter.structure(row, cls))
+        except Exception as exc:  # cattrs wraps every cause, of any type, in its own groups
+            field, problem = _first_problem(exc)
+            raise CatalogueError(file, _record_name(index, row), field, problem) from None
+    return result
+
+
+def _first_problem(exc: Exception) -> tuple[str, str]:
+    """The field path and message of the first error cattrs reports."""
+    messages = cattrs.transform_error(exc) if isinstance(exc, cattrs.BaseValidationError) else []
+    if not messages:
+        return "-", str(exc) or type(exc).__name__
+    message, _, path = messages[0].rpartition(" @ ")
+    field = path.removeprefix("$").removeprefix(".")
+    extra = re.fullmatch(r"extra fields found \((.*)\)", message)
+    if extra:
+        # Name the unexpected keys, not the record that holds them.
+        field = ".".join(filter(None, (field, extra.group(1))))
+    return field or "-", message
+
+
+def _load_sources(read: Reader) -> dict[str, Source]:
+    converter = _converter({})
+    table: dict[str, Source] = {}
+    for source in _structure_rows(converter, "sources.json", _array(read, "sources.json"), Source):
+        if source.id in table:
+            raise CatalogueError("sources.json", repr(source.id), "id", "duplicate source id")
+        if not (source.url or source.title):
+            raise CatalogueError("sources.json", repr(source.id), "url", "needs a url or a title")
+        table[source.id] = source
+    return table
+
+
+def _converter(sources: Mapping[str, Source]) -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+
+    def source_by_id(value: object, _: object) -> Source:
+        if not isinstance(value, str):
+            raise TypeError(f"a source id must be a string, not {value!r}")
+        try:
+            return sources[value]
+        except KeyError:
+            raise ValueError(f"unknown source id {value!r}") from None
+
+    def iso_date(value: object, _: object) -> dt.date:
+        if not isinstance(value, str):
+            raise TypeError(f"a date must be an ISO string, not {value!r}")
+        return dt.date.fromisoformat(value)
+
+    if sources:
+        converter.register_structure_hook(Source, source_by_id)
+    converter.register_structure_hook(dt.date, iso_date)
+    # cattrs would coerce "3" to 3 and 1.5 to 1; data must say what it means.
+    for exact in (int, str, bool, float):
+        converter.register_structure_hook(exact, _exact(exact))
+    return converter
+
+
+def _exact(kind: type[T]) -> Callable[[object, type[T]], T]:
+    def structure(value: object, cls: type[T]) -> T:
+        if issubclass(cls, enum.Enum):
+            # The str hook also receives the str-based enums; they take their values.
+            return cls(value)
+        if type(value) is kind:
+            return value
+        if kind is float and type(value) is int:
+            return float(value)  # type: ignore[return-value]
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+
+    return structure
+
+
+def _listed_counts(occupations: tuple[Occupation, ...]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for occupation in occupations:
+        if occupation.status is Status.NEW and occupation.batch is not None:
+            counts[occupation.batch] = counts.get(occupation.batch, 0) + 1
+    return counts
+
+
+def _with_listed_counts(rows: list[Any], listed: Mapping[int, int]) -> list[Any]:
+    result: list[Any] = []
+    for index, row in enumerate(rows):
+        if isinstance(row, dict):
+            if "listed_count" in row:
+                raise CatalogueError(
+                    "batches.json", _record_name(index, row), "listed_count", "is computed, not stored"
+                )
+            number = row.get("number")
+            row = {**row, "listed_count": listed.get(number, 0) if isinstance(number, int) else 0}
+        result.append(row)
+    return result

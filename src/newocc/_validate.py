@@ -1,0 +1,204 @@
+"""The catalogue's invariants, checked on every load.
+
+Each check raises :class:`~newocc.errors.CatalogueError` naming the file, the
+record and the field at fault.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from newocc.errors import CatalogueError
+from newocc.model import Batch, Occupation, SalaryRange, Source, Status, SubRole
+
+__all__ = ["CODE_PATTERN", "validate"]
+
+CODE_PATTERN = re.compile(r"\d-\d{2}-\d{2}-\d{2}")
+"""A dashed code of the Occupational Classification Dictionary."""
+
+_OCCUPATIONS = "occupations.json"
+_BATCHES = "batches.json"
+_EARLIEST_FIGURE_YEAR = 2000
+
+
+def validate(
+    sources: Mapping[str, Source],
+    batches: tuple[Batch, ...],
+    occupations: tuple[Occupation, ...],
+) -> set[str]:
+    """Check every invariant; return the ids of the sources the data cites."""
+    used: set[str] = set()
+    numbers = _check_batches(batches, used)
+    _check_occupations(occupations, numbers, used)
+    _check_work_types(batches, occupations)
+    return used
+
+
+def _fail(file: str, record: str, field: str, problem: str) -> CatalogueError:
+    return CatalogueError(file, record, field, problem)
+
+
+def _cite(file: str, record: str, field: str, cited: Iterable[Source], used: set[str]) -> None:
+    ids = [source.id for source in cited]
+    if not ids:
+        raise _fail(file, record, field, "has no source")
+    used.update(ids)
+
+
+def _check_batches(batches: tuple[Batch, ...], used: set[str]) -> set[int]:
+    numbers = [batch.number for batch in batches]
+    if numbers != list(range(1, len(batches) + 1)):
+        raise _fail(_BATCHES, "all", "number", f"batches must be numbered 1, 2, … in order, got {numbers}")
+    for batch in batches:
+        record = f"batch {batch.number}"
+        _cite(_BATCHES, record, "sources", batch.sources, used)
+        if batch.official_count <= 0:
+            raise _fail(_BATCHES, record, "official_count", f"must be positive, got {batch.official_count}")
+        if batch.listed_count > batch.official_count:
+            raise _fail(
+                _BATCHES,
+                record,
+                "official_count",
+                f"the data lists {batch.listed_count} new occupations, more than the official "
+                f"{batch.official_count}",
+            )
+        if batch.listed_count < batch.official_count and not batch.note:
+            raise _fail(
+                _BATCHES,
+                record,
+                "note",
+                f"lists {batch.listed_count} of {batch.official_count}; say why in a note",
+            )
+        if not batch.dates:
+            raise _fail(_BATCHES, record, "dates", "has no date")
+        for index, dated in enumerate(batch.dates):
+            _cite(_BATCHES, record, f"dates[{index}].sources", dated.sources, used)
+        for index, role in enumerate(batch.unplaced_work_types):
+            _check_sub_role(_BATCHES, record, f"unplaced_work_types[{index}]", role, used)
+    return set(numbers)
+
+
+def _check_occupations(occupations: tuple[Occupation, ...], numbers: set[int], used: set[str]) -> None:
+    codes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for occupation in occupations:
+        record = repr(occupation.name_zh)
+        _check_status(occupation, record, numbers)
+        _cite(_OCCUPATIONS, record, "sources", occupation.sources, used)
+        _unique(names, occupation.name_zh, record, "name_zh")
+        if occupation.name_en is not None:
+            _cite(_OCCUPATIONS, record, "name_en.sources", occupation.name_en.sources, used)
+            _unique(names, occupation.name_en.text.casefold(), record, "name_en")
+        if occupation.code is not None:
+            _check_code(occupation.code, record, "code")
+            _unique(codes, occupation.code, record, "code")
+            _cite(_OCCUPATIONS, record, "code_sources", occupation.code_sources, used)
+        elif occupation.code_sources:
+            raise _fail(_OCCUPATIONS, record, "code_sources", "cites a source for a missing code")
+        for index, former in enumerate(occupation.former_codes):
+            field = f"former_codes[{index}]"
+            _check_code(former.code, record, f"{field}.code")
+            if former.code == occupation.code:
+                raise _fail(_OCCUPATIONS, record, f"{field}.code", "repeats the current code")
+            _cite(_OCCUPATIONS, record, f"{field}.sources", former.sources, used)
+        if occupation.definition_zh is not None and not occupation.definition_zh.strip():
+            raise _fail(_OCCUPATIONS, record, "definition_zh", "is blank; use null")
+        role_names = set()
+        for index, role in enumerate(occupation.sub_roles):
+            _check_sub_role(_OCCUPATIONS, record, f"sub_roles[{index}]", role, used)
+            if role.introduced_in is not None and role.introduced_in not in numbers:
+                raise _fail(
+                    _OCCUPATIONS,
+                    record,
+                    f"sub_roles[{index}].introduced_in",
+                    f"unknown batch {role.introduced_in}",
+                )
+            role_names.add(role.name_zh)
+        for index, salary in enumerate(occupation.salaries):
+            _check_salary(salary, record, f"salaries[{index}]", role_names, used)
+    _check_former_codes(occupations)
+
+
+def _check_status(occupation: Occupation, record: str, numbers: set[int]) -> None:
+    if occupation.status is Status.NEW:
+        if occupation.batch not in numbers:
+            raise _fail(
+                _OCCUPATIONS, record, "batch", f"a new occupation needs a known batch, got {occupation.batch}"
+            )
+    elif occupation.batch is not None:
+        raise _fail(_OCCUPATIONS, record, "batch", f"must be null for status {occupation.status.value!r}")
+    if occupation.status is Status.RAISED:
+        if occupation.raised_in not in numbers:
+            raise _fail(
+                _OCCUPATIONS,
+                record,
+                "raised_in",
+                f"a raised occupation needs a known batch, got {occupation.raised_in}",
+            )
+    elif occupation.raised_in is not None:
+        raise _fail(_OCCUPATIONS, record, "raised_in", f"must be null for status {occupation.status.value!r}")
+    if occupation.status is Status.HOST and not occupation.sub_roles:
+        raise _fail(_OCCUPATIONS, record, "sub_roles", "a host record exists only for its work types")
+
+
+def _check_code(code: str, record: str, field: str) -> None:
+    if not CODE_PATTERN.fullmatch(code):
+        raise _fail(_OCCUPATIONS, record, field, f"{code!r} is not a dashed code like 4-01-06-02")
+
+
+def _unique(seen: dict[str, str], key: str, record: str, field: str) -> None:
+    if key in seen:
+        raise _fail(_OCCUPATIONS, record, field, f"{key!r} is also used by {seen[key]}")
+    seen[key] = record
+
+
+def _check_sub_role(file: str, record: str, field: str, role: SubRole, used: set[str]) -> None:
+    if not role.name_zh.strip():
+        raise _fail(file, record, f"{field}.name_zh", "is blank")
+    _cite(file, record, f"{field}.sources", role.sources, used)
+
+
+def _check_salary(salary: SalaryRange, record: str, field: str, role_names: set[str], used: set[str]) -> None:
+    if salary.low <= 0:
+        raise _fail(_OCCUPATIONS, record, f"{field}.low", f"must be positive, got {salary.low}")
+    if salary.low > salary.high:
+        raise _fail(_OCCUPATIONS, record, f"{field}.high", f"low {salary.low} is above high {salary.high}")
+    if salary.year < _EARLIEST_FIGURE_YEAR:
+        raise _fail(_OCCUPATIONS, record, f"{field}.year", f"implausible year {salary.year}")
+    if salary.sub_role is not None and salary.sub_role not in role_names:
+        raise _fail(
+            _OCCUPATIONS, record, f"{field}.sub_role", f"{salary.sub_role!r} is not one of its sub-roles"
+        )
+    _cite(_OCCUPATIONS, record, f"{field}.source", (salary.source,), used)
+
+
+def _check_former_codes(occupations: tuple[Occupation, ...]) -> None:
+    seen: dict[str, str] = {}
+    for occupation in occupations:
+        for former in occupation.former_codes:
+            _unique(seen, former.code, repr(occupation.name_zh), "former_codes")
+
+
+def _check_work_types(batches: tuple[Batch, ...], occupations: tuple[Occupation, ...]) -> None:
+    """Every work type belongs to exactly one occupation (or to no known one)."""
+    owners: dict[str, str] = {occupation.name_zh: "an occupation" for occupation in occupations}
+    for occupation in occupations:
+        for role in occupation.sub_roles:
+            _owned_once(owners, role.name_zh, _OCCUPATIONS, repr(occupation.name_zh))
+    for batch in batches:
+        for role in batch.unplaced_work_types:
+            _owned_once(owners, role.name_zh, _BATCHES, f"batch {batch.number}")
+            if role.introduced_in != batch.number:
+                raise _fail(
+                    _BATCHES,
+                    f"batch {batch.number}",
+                    "unplaced_work_types",
+                    f"{role.name_zh!r} must have introduced_in {batch.number}",
+                )
+
+
+def _owned_once(owners: dict[str, str], name: str, file: str, record: str) -> None:
+    if name in owners:
+        raise _fail(file, record, "sub_roles", f"work type {name!r} also belongs to {owners[name]}")
+    owners[name] = record

@@ -1,0 +1,329 @@
+"""The catalogue's types: frozen, slotted attrs classes and closed enums.
+
+Types only: nothing here reads files or knows where the data lives.  Every
+record that states a fact carries the :class:`Source` objects it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+
+import attrs
+
+__all__ = [
+    "Batch",
+    "BatchDate",
+    "Currency",
+    "DateEvent",
+    "EnglishName",
+    "FormerCode",
+    "NameKind",
+    "Occupation",
+    "Period",
+    "SalaryRange",
+    "Sector",
+    "Source",
+    "SourceKind",
+    "Status",
+    "SubRole",
+]
+
+
+class SourceKind(str, enum.Enum):
+    """How much weight a source can bear, strongest first."""
+
+    OFFICIAL_NOTICE = "official_notice"
+    """A notice or statement in the issuing ministry's own words."""
+    NATIONAL_STANDARD = "national_standard"
+    """A national vocational skill standard (国家职业技能标准) or its cover."""
+    STATE_MEDIA = "state_media"
+    """Xinhua, People's Daily, China Daily, CCTV, gov.cn and their reprints."""
+    INDUSTRY_REPORT = "industry_report"
+    """Consultancies, recruitment platforms, research institutes, associations."""
+    SECONDARY_COPY = "secondary_copy"
+    """Training sites, mirrors, blogs and third-party data copies."""
+
+
+class NameKind(str, enum.Enum):
+    """Where an English name comes from: there is no official English list."""
+
+    OFFICIAL = "official"
+    """Used by a government body in an English text."""
+    STATE_MEDIA = "state_media"
+    """Used by state media in an English report."""
+    SECONDARY = "secondary"
+    """Used in another English text, such as a repost of a media report."""
+    TRANSLATION = "translation"
+    """This project's own translation."""
+
+
+class DateEvent(str, enum.Enum):
+    """The event a batch date marks; sources disagree on "the" date."""
+
+    PUBLIC_COMMENT = "public_comment"
+    """The draft list was put up for public comment (公示)."""
+    FORMAL_NOTICE = "formal_notice"
+    """The formal notice (通知) was issued or dated."""
+    PRESS_CONFERENCE = "press_conference"
+    """The ministry announced the batch at a press conference or statement."""
+    MEDIA_REPORT = "media_report"
+    """The earliest media report found, when no official date was seen."""
+
+
+class Status(str, enum.Enum):
+    """Why a record is in the catalogue."""
+
+    NEW = "new"
+    """One of the new occupations a batch released; counted in its official count."""
+    RAISED = "raised"
+    """A work type a batch raised to an occupation, outside the official count."""
+    HOST = "host"
+    """An older occupation, listed because a batch gave it new work types."""
+
+
+class Sector(str, enum.Enum):
+    """newocc's own grouping of occupations into economic fields.
+
+    The rule: an occupation goes to the field of the thing its work produces
+    or looks after, read from its official definition.  Two fields are checked
+    first because they cut across the others: work whose object is emissions,
+    energy or the environment is ``GREEN``; work on people's health, care or
+    food safety is ``HEALTH_CARE``.  Then farming is ``AGRICULTURE``; buildings,
+    infrastructure and transport (road, rail, air) ``CONSTRUCTION_TRANSPORT``;
+    the making, assembly and upkeep of physical products and machines
+    ``MANUFACTURING``; software, data, networks, chips, AI and their security
+    ``DIGITAL``; services sold to firms ``BUSINESS_SERVICES``,
+    services sold to consumers or run on consumer platforms
+    ``CONSUMER_SERVICES``, and public administration, training and education
+    ``PUBLIC_SERVICES``.
+    """
+
+    DIGITAL = "digital"
+    MANUFACTURING = "manufacturing"
+    CONSUMER_SERVICES = "consumer_services"
+    BUSINESS_SERVICES = "business_services"
+    HEALTH_CARE = "health_care"
+    GREEN = "green"
+    AGRICULTURE = "agriculture"
+    CONSTRUCTION_TRANSPORT = "construction_transport"
+    PUBLIC_SERVICES = "public_services"
+
+
+class Currency(str, enum.Enum):
+    """Currencies a salary figure may be given in."""
+
+    CNY = "CNY"
+
+
+class Period(str, enum.Enum):
+    """The period a salary figure covers."""
+
+    MONTH = "month"
+    YEAR = "year"
+
+    @property
+    def months(self) -> int:
+        """How many months the period spans."""
+        return 1 if self is Period.MONTH else 12
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@attrs.frozen(repr=False)
+class Source:
+    """Where a fact was seen.
+
+    ``id`` is the key the data files use; ``url`` or ``title`` (or both)
+    identify the page or document.  ``published`` is None when the page gives
+    no date.
+    """
+
+    id: str
+    publisher: str
+    kind: SourceKind
+    title: str | None = None
+    url: str | None = None
+    published: _dt.date | None = None
+
+    def __repr__(self) -> str:
+        return f"Source({self.id!r}, {self.kind.value})"
+
+
+Sources = tuple[Source, ...]
+
+
+@attrs.frozen(repr=False)
+class EnglishName:
+    """An English rendering of an official Chinese name."""
+
+    text: str
+    kind: NameKind
+    sources: Sources
+
+    def __repr__(self) -> str:
+        return f"EnglishName({self.text!r}, {self.kind.value})"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@attrs.frozen(repr=False)
+class FormerCode:
+    """A code printed for an occupation before the 2022 dictionary.
+
+    ``edition`` names where it was printed (e.g. "2021 national skill
+    standard").  Several such codes were later given to other occupations.
+    """
+
+    code: str
+    edition: str
+    sources: Sources
+
+    def __repr__(self) -> str:
+        return f"FormerCode({self.code!r}, {self.edition!r})"
+
+
+@attrs.frozen(repr=False)
+class BatchDate:
+    """One dated event in a batch's release."""
+
+    event: DateEvent
+    date: _dt.date
+    sources: Sources
+
+    def __repr__(self) -> str:
+        return f"BatchDate({self.event.value}, {self.date.isoformat()})"
+
+
+_RELEASE_PREFERENCE = (DateEvent.FORMAL_NOTICE, DateEvent.PRESS_CONFERENCE, DateEvent.PUBLIC_COMMENT)
+
+
+@attrs.frozen(repr=False)
+class SubRole:
+    """A work type (工种) of an occupation.
+
+    ``introduced_in`` is the batch that released it as a new work type, or
+    None when it came with the occupation itself or its national standard.
+    """
+
+    name_zh: str
+    name_en: str | None
+    introduced_in: int | None
+    sources: Sources
+
+    def __repr__(self) -> str:
+        return f"SubRole({self.name_zh!r})"
+
+
+@attrs.frozen(repr=False)
+class Batch:
+    """One release of new occupations.
+
+    ``official_count`` is the number of new occupations the release names;
+    ``listed_count`` is how many of them this data release lists.
+    ``unplaced_work_types`` are new work types the release named whose parent
+    occupation no source states.
+    """
+
+    number: int
+    title_zh: str | None
+    notice_number: str | None
+    official_count: int
+    listed_count: int
+    dates: tuple[BatchDate, ...]
+    unplaced_work_types: tuple[SubRole, ...]
+    sources: Sources
+    note: str | None = None
+
+    @property
+    def released(self) -> _dt.date:
+        """The release date: the formal notice, else the press conference, else the public comment."""
+        for event in _RELEASE_PREFERENCE:
+            for dated in self.dates:
+                if dated.event is event:
+                    return dated.date
+        return min(d.date for d in self.dates)
+
+    @property
+    def complete(self) -> bool:
+        """Whether the data lists every occupation the release named."""
+        return self.listed_count == self.official_count
+
+    def __repr__(self) -> str:
+        return (
+            f"Batch({self.number}, released={self.released.isoformat()}, "
+            f"official_count={self.official_count})"
+        )
+
+
+@attrs.frozen(repr=False)
+class SalaryRange:
+    """A sourced pay figure: a range, or one number with ``low == high``.
+
+    ``population`` says whose pay it is (e.g. "average monthly pay of
+    livestream sales hosts on one recruitment platform, H1 2020");
+    ``proxy`` is True when a job title stands in for the occupation.
+    """
+
+    low: int
+    high: int
+    currency: Currency
+    period: Period
+    year: int
+    population: str
+    source: Source
+    region: str | None = None
+    sub_role: str | None = None
+    proxy: bool = False
+
+    def monthly(self) -> tuple[float, float]:
+        """The range per month, in ``currency`` (annual figures divided by 12)."""
+        months = self.period.months
+        return (self.low / months, self.high / months)
+
+    def __repr__(self) -> str:
+        amount = f"{self.low}" if self.low == self.high else f"{self.low}–{self.high}"
+        return f"SalaryRange({amount} {self.currency.value}/{self.period.value}, {self.year})"
+
+
+@attrs.frozen(repr=False)
+class Occupation:
+    """A new occupation (新职业), or a record related to one (see ``status``).
+
+    ``code`` is the code in the 2022 edition of the Occupational
+    Classification Dictionary (dashed, e.g. ``4-01-06-02``); ``former_codes``
+    are codes printed before it.  ``batch`` is the release whose official list
+    names the occupation, None for records outside any official list;
+    ``raised_in`` is the batch that raised a ``RAISED`` record to an occupation.
+    ``sources`` are where the name, batch and definition were seen.
+    """
+
+    code: str | None
+    code_sources: Sources
+    former_codes: tuple[FormerCode, ...]
+    name_zh: str
+    name_en: EnglishName | None
+    batch: int | None
+    status: Status
+    definition_zh: str | None
+    sector: Sector
+    sub_roles: tuple[SubRole, ...]
+    salaries: tuple[SalaryRange, ...]
+    sources: Sources
+    raised_in: int | None = None
+    note: str | None = None
+
+    def __repr__(self) -> str:
+        fields = [repr(self.code), repr(self.name_zh)]
+        if self.batch is not None:
+            fields.append(f"batch={self.batch}")
+        if self.status is not Status.NEW:
+            fields.append(f"status={self.status.value}")
+        return f"Occupation({', '.join(fields)})"
+
+    def __str__(self) -> str:
+        english = f" ({self.name_en.text})" if self.name_en else ""
+        return f"{self.code or '—'} {self.name_zh}{english}: {_short(self.definition_zh or '')}"

@@ -1,0 +1,204 @@
+"""Query the catalogue: ``find``, ``get``, ``occupations``, ``batches``, ``sectors``.
+
+Pure functions over the loaded catalogue.  A mistake in the arguments raises
+``TypeError`` or ``ValueError`` naming the bad value and the valid choices;
+it never comes back as a silent empty result.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable, Collection, Iterable
+
+from newocc._catalogue import Catalogue, current
+from newocc._text import as_code, fold
+from newocc.errors import NotFound
+from newocc.model import Batch, Occupation, Sector
+
+__all__ = ["batches", "find", "get", "occupations", "sectors"]
+
+
+def occupations(*, related: bool = False) -> tuple[Occupation, ...]:
+    """Every new occupation, in catalogue order (by batch, then as the notice lists them).
+
+    With ``related=True`` the result also holds the records that are not new
+    occupations themselves: work types a batch raised to occupations
+    (``Status.RAISED``) and older occupations that received new work types
+    (``Status.HOST``).
+    """
+    return _universe(current(), _check_related(related))
+
+
+def batches() -> tuple[Batch, ...]:
+    """The releases, oldest first: dates, notice, official and listed counts."""
+    return current().batches
+
+
+def sectors() -> tuple[Sector, ...]:
+    """Every sector, in the order of :class:`~newocc.model.Sector`."""
+    return tuple(Sector)
+
+
+def find(
+    *,
+    batch: int | Collection[int] | None = None,
+    sector: Sector | str | None = None,
+    salary: tuple[float, float] | None = None,
+    sub_role: str | None = None,
+    text: str | None = None,
+    related: bool = False,
+) -> tuple[Occupation, ...]:
+    """The occupations that meet every criterion given, in catalogue order.
+
+    - ``batch``: a batch number, or a collection of them (any of).
+    - ``sector``: a :class:`~newocc.model.Sector` or its value, e.g. ``"digital"``.
+    - ``salary``: ``(low, high)`` in CNY per month; keeps occupations with at
+      least one salary figure overlapping that range.  Annual figures are
+      divided by 12 before comparing.
+    - ``sub_role``: the exact name of a work type, Chinese or English.
+    - ``text``: a case-insensitive substring of the Chinese or English name
+      of the occupation or of one of its work types.
+    - ``related``: also search records that are not new occupations (see
+      :func:`occupations`).
+
+    With no criteria the result is :func:`occupations`.
+    """
+    catalogue = current()
+    checks: list[Callable[[Occupation], bool]] = []
+    if batch is not None:
+        wanted = _check_batch(batch, catalogue)
+        checks.append(lambda o: o.batch in wanted)
+    if sector is not None:
+        wanted_sector = _check_sector(sector)
+        checks.append(lambda o: o.sector is wanted_sector)
+    if salary is not None:
+        low, high = _check_salary(salary)
+        checks.append(lambda o: _pays_within(o, low, high))
+    if sub_role is not None:
+        role = _check_sub_role(sub_role, catalogue)
+        checks.append(lambda o: role in catalogue.sub_roles_of[o.name_zh])
+    if text is not None:
+        needle = _check_text(text)
+        checks.append(lambda o: any(needle in name for name in catalogue.names_of[o.name_zh]))
+    universe = _universe(catalogue, _check_related(related))
+    return tuple(o for o in universe if all(check(o) for check in checks))
+
+
+def get(key: str) -> Occupation:
+    """The occupation with this code or exact name.
+
+    ``key`` may be a current code (``"4-01-06-02"`` or ``"4010602"``), a code
+    printed before the 2022 dictionary (used only when no current code is the
+    same), or an exact official Chinese or English name (case and width are
+    ignored).  Raises :class:`~newocc.errors.NotFound` otherwise, suggesting
+    the closest names.
+    """
+    if not isinstance(key, str):
+        raise TypeError(f"get() takes a code or name as str, not {type(key).__name__} {key!r}")
+    catalogue = current()
+    code = as_code(key)
+    if code is not None:
+        found = catalogue.by_code.get(code) or catalogue.by_former_code.get(code)
+        if found is not None:
+            return found
+    found = catalogue.by_name.get(fold(key))
+    if found is not None:
+        return found
+    raise NotFound(key, _closest(fold(key), catalogue.by_name.keys(), catalogue))
+
+
+def _universe(catalogue: Catalogue, related: bool) -> tuple[Occupation, ...]:
+    return catalogue.occupations if related else catalogue.new
+
+
+def _check_related(related: object) -> bool:
+    if not isinstance(related, bool):
+        raise TypeError(f"related must be True or False, not {related!r}")
+    return related
+
+
+def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
+    known = [b.number for b in catalogue.batches]
+    span = f"batches are {known[0]}–{known[-1]}"
+    if isinstance(batch, (str, bytes, bool)):
+        raise TypeError(f"batch must be an int or a collection of ints, not {type(batch).__name__} {batch!r}")
+    if isinstance(batch, int):
+        numbers: Iterable[object] = (batch,)
+    elif isinstance(batch, Collection):
+        numbers = tuple(batch)
+        if not numbers:
+            raise ValueError(f"batch is an empty collection; {span}")
+    else:
+        raise TypeError(f"batch must be an int or a collection of ints, not {type(batch).__name__} {batch!r}")
+    wanted = set()
+    for number in numbers:
+        if isinstance(number, bool) or not isinstance(number, int):
+            raise TypeError(f"batch numbers must be ints, not {type(number).__name__} {number!r}")
+        if number not in known:
+            raise ValueError(f"unknown batch {number}; {span}")
+        wanted.add(number)
+    return frozenset(wanted)
+
+
+def _check_sector(sector: object) -> Sector:
+    if isinstance(sector, Sector):
+        return sector
+    choices = ", ".join(s.value for s in Sector)
+    if not isinstance(sector, str):
+        raise TypeError(
+            f"sector must be a Sector or one of {choices}; not {type(sector).__name__} {sector!r}"
+        )
+    try:
+        return Sector(sector.strip().lower())
+    except ValueError:
+        raise ValueError(f"unknown sector {sector!r}; sectors are {choices}") from None
+
+
+def _check_salary(salary: object) -> tuple[float, float]:
+    if not isinstance(salary, (tuple, list)) or len(salary) != 2:
+        raise TypeError(f"salary must be a (low, high) pair in CNY per month, not {salary!r}")
+    for bound in salary:
+        if isinstance(bound, bool) or not isinstance(bound, (int, float)):
+            raise TypeError(f"salary bounds must be numbers, not {type(bound).__name__} {bound!r}")
+        if not math.isfinite(bound) or bound < 0:
+            raise ValueError(f"salary bounds must be finite and not negative, got {bound!r}")
+    low, high = float(salary[0]), float(salary[1])
+    if low > high:
+        raise ValueError(f"salary range {tuple(salary)!r} has low above high")
+    return low, high
+
+
+def _check_sub_role(sub_role: object, catalogue: Catalogue) -> str:
+    if not isinstance(sub_role, str):
+        raise TypeError(
+            f"sub_role must be a work type's name as str, not {type(sub_role).__name__} {sub_role!r}"
+        )
+    folded = fold(sub_role)
+    if folded not in catalogue.sub_role_names:
+        close = difflib.get_close_matches(folded, catalogue.sub_role_names, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see each occupation's sub_roles"
+        raise ValueError(f"unknown sub-role {sub_role!r}{hint}")
+    return folded
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__} {text!r}")
+    folded = fold(text)
+    if not folded:
+        raise ValueError(f"text {text!r} is blank; leave it out to match everything")
+    return folded
+
+
+def _pays_within(occupation: Occupation, low: float, high: float) -> bool:
+    for figure in occupation.salaries:
+        figure_low, figure_high = figure.monthly()
+        if figure_low <= high and low <= figure_high:
+            return True
+    return False
+
+
+def _closest(key: str, candidates: Iterable[str], catalogue: Catalogue) -> tuple[str, ...]:
+    close = difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.4)
+    return tuple(dict.fromkeys(catalogue.by_name[name].name_zh for name in close))
