@@ -119,3 +119,80 @@ def test_sources_have_a_publisher_and_an_address() -> None:
     for source in cited.values():
         assert source.publisher
         assert source.url or source.title
+
+
+def test_every_release_since_2019_is_complete() -> None:
+    assert [b.official_count for b in newocc.batches()] == [13, 16, 9, 18, 18, 19, 17]
+    for batch in newocc.batches():
+        assert len(newocc.find(batch=batch.number)) == batch.official_count
+        assert batch.complete
+    assert len(NEW) == 110
+
+
+def test_the_numbers_people_come_for_are_there() -> None:
+    assert sum(1 for o in NEW if o.salaries) >= 15
+    assert sum(1 for o in NEW if o.talent_gaps) >= 10
+
+
+def test_estimates_hold_their_invariants() -> None:
+    estimates = [e for o in ALL for e in o.talent_gaps]
+    assert estimates
+    for estimate in estimates:
+        assert 0 < estimate.people_low <= estimate.people_high
+        assert estimate.horizon_year is None or estimate.horizon_year >= estimate.year_made
+        assert estimate.kind in set(newocc.EstimateKind)
+        assert estimate.source.url or estimate.source.title
+
+
+def test_facts_are_sourced_and_typed() -> None:
+    facts = list(newocc.facts()) + [f for o in ALL for f in o.facts]
+    assert any(f.value == 36_840_000 for f in facts)  # WeChat ecosystem, 2020
+    assert any(f.value == 20_970_000 for f in facts)  # Douyin earners, Aug 2019 - Aug 2020
+    for fact in facts:
+        assert fact.text
+        assert fact.source.publisher
+        assert fact.value is None or fact.value > 0
+
+
+def test_history_resolves_old_names_and_codes() -> None:
+    study_tour = newocc.get("研学旅行指导师")
+    assert study_tour.name_zh == "研学旅游指导师"
+    assert study_tour.former_names[0].sources
+    cipher = newocc.get("密码技术应用员")
+    assert cipher.code == "4-04-04-06"
+    assert {"4-07-05-06", "4-04-04-07"} <= {f.code for f in cipher.former_codes}
+
+
+def test_work_types_of_later_batches_reach_their_parents() -> None:
+    assert newocc.find(sub_role="生活服务体验员") == (newocc.get("互联网营销师"),)
+    introduced = {r.introduced_in for o in ALL for r in o.sub_roles}
+    assert {3, 6, 7} <= introduced
+    hosts = [o for o in ALL if o.status is Status.HOST]
+    assert hosts
+    for host in hosts:
+        assert host.sub_roles
+        assert any(r.introduced_in is not None for r in host.sub_roles)
+
+
+def test_digital_and_green_marks_are_sourced() -> None:
+    marked = [o for o in ALL if o.digital or o.green]
+    assert len(newocc.find(digital=True)) >= 40
+    assert len(newocc.find(green=True)) >= 10
+    for occupation in marked:
+        assert occupation.mark_sources
+    assert all(o.digital is not False and o.green is not False for o in ALL)
+
+
+def test_every_definition_names_its_edition_and_sources() -> None:
+    for occupation in ALL:
+        if occupation.definition_zh is not None:
+            assert occupation.definition_sources
+            assert occupation.definition_edition
+        for wording in occupation.former_definitions:
+            assert wording.sources
+            assert wording.text != occupation.definition_zh
+
+
+def test_source_ids_are_unique_and_every_kind_is_known() -> None:
+    cited = [s for o in ALL for s in o.sources]
+    assert {s.kind for s in cited} <= set(newocc.SourceKind)

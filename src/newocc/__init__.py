@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0.dev0"
 """The code version (PEP 440)."""
 
-DATA_VERSION = "2021.1"
+DATA_VERSION = "2025.1"
 """The data release this version ships: the year of the latest official release
 it covers, then a revision number."""
 
@@ -27,19 +27,27 @@ __all__ = [
     "Currency",
     "DateEvent",
     "EnglishName",
+    "Estimate",
+    "EstimateKind",
+    "Fact",
+    "FactKind",
     "FormerCode",
+    "FormerName",
     "NameKind",
     "NotFound",
     "Occupation",
     "Period",
     "SalaryRange",
     "Sector",
+    "SkillStandard",
     "Source",
     "SourceKind",
     "Status",
     "SubRole",
+    "Wording",
     "__version__",
     "batches",
+    "facts",
     "find",
     "get",
     "occupations",
@@ -54,18 +62,25 @@ if TYPE_CHECKING:
         Currency,
         DateEvent,
         EnglishName,
+        Estimate,
+        EstimateKind,
+        Fact,
+        FactKind,
         FormerCode,
+        FormerName,
         NameKind,
         Occupation,
         Period,
         SalaryRange,
         Sector,
+        SkillStandard,
         Source,
         SourceKind,
         Status,
         SubRole,
+        Wording,
     )
-    from newocc.query import batches, find, get, occupations, sectors
+    from newocc.query import batches, facts, find, get, occupations, sectors
 
 # Where each lazily imported public name lives (PEP 562): importing attrs and
 # the query layer costs more than the whole of a cheap `import newocc`.
@@ -73,6 +88,7 @@ _HOMES = {
     "CatalogueError": "errors",
     "NotFound": "errors",
     "batches": "query",
+    "facts": "query",
     "find": "query",
     "get": "query",
     "occupations": "query",

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from newocc._text import fold
-from newocc.model import Batch, Occupation, Source, Status
+from newocc.model import Batch, Fact, Occupation, Source, Status
 
 __all__ = ["Catalogue", "current"]
 
@@ -26,6 +26,7 @@ class Catalogue:
         "by_name",
         "by_sub_role",
         "data_version",
+        "facts",
         "names_of",
         "new",
         "occupations",
@@ -40,12 +41,14 @@ class Catalogue:
         occupations: tuple[Occupation, ...],
         batches: tuple[Batch, ...],
         sources: tuple[Source, ...],
+        facts: tuple[Fact, ...],
         data_version: str,
     ) -> None:
         self.occupations = occupations
         self.new = tuple(o for o in occupations if o.status is Status.NEW)
         self.batches = batches
         self.sources = sources
+        self.facts = facts
         self.data_version = data_version
         self.by_code: Mapping[str, Occupation] = _index(
             (o.code, o) for o in occupations if o.code is not None
@@ -56,6 +59,7 @@ class Catalogue:
         self.by_name: Mapping[str, Occupation] = _index(
             [(fold(o.name_zh), o) for o in occupations]
             + [(fold(o.name_en.text), o) for o in occupations if o.name_en is not None]
+            + [(fold(f.name_zh), o) for o in occupations for f in o.former_names]
         )
         self.by_sub_role: Mapping[str, Occupation] = _index(
             [(fold(r.name_zh), o) for o in occupations for r in o.sub_roles]
@@ -82,7 +86,7 @@ def _folded_sub_roles(occupation: Occupation) -> frozenset[str]:
 
 
 def _folded_names(occupation: Occupation, sub_roles: frozenset[str]) -> tuple[str, ...]:
-    names = [fold(occupation.name_zh)]
+    names = [fold(occupation.name_zh), *(fold(f.name_zh) for f in occupation.former_names)]
     if occupation.name_en is not None:
         names.append(fold(occupation.name_en.text))
     return (*names, *sorted(sub_roles))

@@ -19,7 +19,7 @@ from newocc._catalogue import Catalogue
 from newocc._resources import read_data
 from newocc._validate import validate
 from newocc.errors import CatalogueError
-from newocc.model import Batch, Occupation, Source, Status
+from newocc.model import Batch, Fact, Occupation, Source, Status
 
 __all__ = ["SCHEMA_VERSION", "load"]
 
@@ -45,10 +45,12 @@ def load(read: Reader = read_data) -> Catalogue:
     )
     batch_rows = _array(read, "batches.json")
     listed = _listed_counts(occupations)
+    work_types = _listed_work_types(occupations)
     batches = tuple(
-        _structure_rows(converter, "batches.json", _with_listed_counts(batch_rows, listed), Batch)
+        _structure_rows(converter, "batches.json", _with_listed_counts(batch_rows, listed, work_types), Batch)
     )
-    used = validate(sources, batches, occupations)
+    facts = tuple(_structure_rows(converter, "facts.json", _array(read, "facts.json"), Fact))
+    used = validate(sources, batches, occupations, facts)
     unused = sorted(set(sources) - used)
     if unused:
         raise CatalogueError("sources.json", repr(unused[0]), "id", "source is never cited")
@@ -56,6 +58,7 @@ def load(read: Reader = read_data) -> Catalogue:
         occupations=occupations,
         batches=batches,
         sources=tuple(sources.values()),
+        facts=facts,
         data_version=str(release["data_version"]),
     )
 
@@ -192,15 +195,34 @@ def _listed_counts(occupations: tuple[Occupation, ...]) -> dict[int, int]:
     return counts
 
 
-def _with_listed_counts(rows: list[Any], listed: Mapping[int, int]) -> list[Any]:
+def _listed_work_types(occupations: tuple[Occupation, ...]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for occupation in occupations:
+        for role in occupation.sub_roles:
+            if role.introduced_in is not None:
+                counts[role.introduced_in] = counts.get(role.introduced_in, 0) + 1
+    return counts
+
+
+def _with_listed_counts(
+    rows: list[Any], listed: Mapping[int, int], work_types: Mapping[int, int]
+) -> list[Any]:
     result: list[Any] = []
     for index, row in enumerate(rows):
         if isinstance(row, dict):
-            if "listed_count" in row:
-                raise CatalogueError(
-                    "batches.json", _record_name(index, row), "listed_count", "is computed, not stored"
-                )
+            for computed in ("listed_count", "listed_work_types"):
+                if computed in row:
+                    raise CatalogueError(
+                        "batches.json", _record_name(index, row), computed, "is computed, not stored"
+                    )
             number = row.get("number")
-            row = {**row, "listed_count": listed.get(number, 0) if isinstance(number, int) else 0}
+            if isinstance(number, int):
+                unplaced = row.get("unplaced_work_types")
+                extra = len(unplaced) if isinstance(unplaced, list) else 0
+                row = {
+                    **row,
+                    "listed_count": listed.get(number, 0),
+                    "listed_work_types": work_types.get(number, 0) + extra,
+                }
         result.append(row)
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = ["DATA_FILES", "read_data"]
 
-DATA_FILES = ("release.json", "sources.json", "batches.json", "occupations.json")
+DATA_FILES = ("release.json", "sources.json", "batches.json", "occupations.json", "facts.json")
 """The files under ``newocc/data/``, in the order the loader reads them."""
 
 

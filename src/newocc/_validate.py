@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from newocc.errors import CatalogueError
-from newocc.model import Batch, Occupation, SalaryRange, Source, Status, SubRole
+from newocc.model import Batch, Estimate, Fact, Occupation, SalaryRange, Source, Status, SubRole
 
 __all__ = ["CODE_PATTERN", "validate"]
 
@@ -26,12 +26,15 @@ def validate(
     sources: Mapping[str, Source],
     batches: tuple[Batch, ...],
     occupations: tuple[Occupation, ...],
+    facts: tuple[Fact, ...] = (),
 ) -> set[str]:
     """Check every invariant; return the ids of the sources the data cites."""
     used: set[str] = set()
     numbers = _check_batches(batches, used)
     _check_occupations(occupations, numbers, used)
     _check_work_types(batches, occupations)
+    for index, fact in enumerate(facts):
+        _check_fact("facts.json", f"record {index} ({fact.topic!r})", "source", fact, used)
     return used
 
 
@@ -72,6 +75,14 @@ def _check_batches(batches: tuple[Batch, ...], used: set[str]) -> set[int]:
             )
         if not batch.dates:
             raise _fail(_BATCHES, record, "dates", "has no date")
+        if batch.official_work_types is not None and batch.listed_work_types > batch.official_work_types:
+            raise _fail(
+                _BATCHES,
+                record,
+                "official_work_types",
+                f"the data names {batch.listed_work_types} new work types, more than the official "
+                f"{batch.official_work_types}",
+            )
         for index, dated in enumerate(batch.dates):
             _cite(_BATCHES, record, f"dates[{index}].sources", dated.sources, used)
         for index, role in enumerate(batch.unplaced_work_types):
@@ -117,7 +128,53 @@ def _check_occupations(occupations: tuple[Occupation, ...], numbers: set[int], u
             role_names.add(role.name_zh)
         for index, salary in enumerate(occupation.salaries):
             _check_salary(salary, record, f"salaries[{index}]", role_names, used)
+        _check_history(occupation, record, names, used)
+        for index, estimate in enumerate(occupation.talent_gaps):
+            _check_estimate(estimate, record, f"talent_gaps[{index}]", used)
+        for index, fact in enumerate(occupation.facts):
+            _check_fact(_OCCUPATIONS, record, f"facts[{index}].source", fact, used)
     _check_former_codes(occupations)
+
+
+def _check_history(occupation: Occupation, record: str, names: dict[str, str], used: set[str]) -> None:
+    if (occupation.definition_zh is None) != (not occupation.definition_sources):
+        raise _fail(_OCCUPATIONS, record, "definition_sources", "a definition and its sources go together")
+    used.update(s.id for s in occupation.definition_sources)
+    for index, wording in enumerate(occupation.former_definitions):
+        _cite(_OCCUPATIONS, record, f"former_definitions[{index}].sources", wording.sources, used)
+    for index, former in enumerate(occupation.former_names):
+        _cite(_OCCUPATIONS, record, f"former_names[{index}].sources", former.sources, used)
+        _unique(names, former.name_zh, record, f"former_names[{index}]")
+    if occupation.digital is False or occupation.green is False:
+        raise _fail(_OCCUPATIONS, record, "digital", "marks are true where sourced, else null")
+    if (occupation.digital or occupation.green) and not occupation.mark_sources:
+        raise _fail(_OCCUPATIONS, record, "mark_sources", "a digital or green mark needs a source")
+    used.update(s.id for s in occupation.mark_sources)
+    for index, standard in enumerate(occupation.standards):
+        _cite(_OCCUPATIONS, record, f"standards[{index}].sources", standard.sources, used)
+
+
+def _check_estimate(estimate: Estimate, record: str, field: str, used: set[str]) -> None:
+    if not 0 < estimate.people_low <= estimate.people_high:
+        raise _fail(
+            _OCCUPATIONS,
+            record,
+            f"{field}.people_low",
+            f"need 0 < low <= high, got {estimate.people_low} and {estimate.people_high}",
+        )
+    if estimate.year_made < _EARLIEST_FIGURE_YEAR:
+        raise _fail(_OCCUPATIONS, record, f"{field}.year_made", f"implausible year {estimate.year_made}")
+    if estimate.horizon_year is not None and estimate.horizon_year < estimate.year_made:
+        raise _fail(_OCCUPATIONS, record, f"{field}.horizon_year", "looks back before the year it was made")
+    _cite(_OCCUPATIONS, record, f"{field}.source", (estimate.source,), used)
+
+
+def _check_fact(file: str, record: str, field: str, fact: Fact, used: set[str]) -> None:
+    if not fact.text.strip():
+        raise _fail(file, record, field.replace("source", "text"), "is blank")
+    if fact.value is not None and fact.value <= 0:
+        raise _fail(file, record, field.replace("source", "value"), f"must be positive, got {fact.value}")
+    _cite(file, record, field, (fact.source,), used)
 
 
 def _check_status(occupation: Occupation, record: str, numbers: set[int]) -> None:

@@ -17,16 +17,23 @@ __all__ = [
     "Currency",
     "DateEvent",
     "EnglishName",
+    "Estimate",
+    "EstimateKind",
+    "Fact",
+    "FactKind",
     "FormerCode",
+    "FormerName",
     "NameKind",
     "Occupation",
     "Period",
     "SalaryRange",
     "Sector",
+    "SkillStandard",
     "Source",
     "SourceKind",
     "Status",
     "SubRole",
+    "Wording",
 ]
 
 
@@ -128,6 +135,26 @@ class Period(str, enum.Enum):
         return 1 if self is Period.MONTH else 12
 
 
+class EstimateKind(str, enum.Enum):
+    """Whether a head count is a shortfall or a total need; reports often blur the two."""
+
+    GAP = "gap"
+    """A shortfall of people (缺口)."""
+    DEMAND = "demand"
+    """A total number of people needed (需求), often over the next five years."""
+
+
+class FactKind(str, enum.Enum):
+    """What a reported fact counts."""
+
+    EMPLOYMENT = "employment"
+    """People employed, or job opportunities created."""
+    DEMOGRAPHIC = "demographic"
+    """Who does the work: gender, age, city tier, experience."""
+    CATALOGUE = "catalogue"
+    """The catalogue itself: batches, totals, marks."""
+
+
 def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -187,6 +214,96 @@ class FormerCode:
 
 
 @attrs.frozen(repr=False)
+class FormerName:
+    """An official name an occupation had before it was renamed."""
+
+    name_zh: str
+    edition: str
+    sources: Sources
+
+    def __repr__(self) -> str:
+        return f"FormerName({self.name_zh!r}, {self.edition!r})"
+
+
+@attrs.frozen(repr=False)
+class Wording:
+    """A definition as one edition printed it."""
+
+    text: str
+    edition: str
+    sources: Sources
+
+    def __repr__(self) -> str:
+        return f"Wording({_short(self.text, 20)!r}, {self.edition!r})"
+
+
+@attrs.frozen(repr=False)
+class SkillStandard:
+    """A national vocational skill standard (国家职业技能标准) for an occupation.
+
+    ``levels`` is empty when no source showed them.
+    """
+
+    title: str
+    year: int | None
+    issuers: tuple[str, ...]
+    levels: tuple[str, ...]
+    sources: Sources
+
+    def __repr__(self) -> str:
+        return f"SkillStandard({self.title!r})"
+
+
+@attrs.frozen(repr=False)
+class Estimate:
+    """A sourced head-count estimate: a talent gap or a demand forecast.
+
+    ``people_low == people_high`` for a single figure; "over 5 million" is
+    recorded as a low bound with a note.  ``horizon_year`` is the year the
+    estimate looks ahead to, None for a present-day figure.
+    """
+
+    people_low: int
+    people_high: int
+    kind: EstimateKind
+    year_made: int
+    horizon_year: int | None
+    scope: str
+    source: Source
+    note: str | None = None
+
+    def __repr__(self) -> str:
+        people = (
+            f"{self.people_low:,}"
+            if self.people_low == self.people_high
+            else (f"{self.people_low:,}–{self.people_high:,}")
+        )
+        horizon = f" by {self.horizon_year}" if self.horizon_year else ""
+        return f"Estimate({self.kind.value} {people}{horizon}, made {self.year_made})"
+
+
+@attrs.frozen(repr=False)
+class Fact:
+    """A reported fact about who does the work or how many, as the source words it.
+
+    ``value`` is the headline number when there is one; ``text`` keeps the
+    source's own wording so nothing is lost in translation.
+    """
+
+    kind: FactKind
+    topic: str
+    text: str
+    period: str
+    population: str
+    source: Source
+    value: int | None = None
+    unit: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Fact({self.kind.value}, {_short(self.topic, 30)!r})"
+
+
+@attrs.frozen(repr=False)
 class BatchDate:
     """One dated event in a batch's release."""
 
@@ -224,6 +341,9 @@ class Batch:
 
     ``official_count`` is the number of new occupations the release names;
     ``listed_count`` is how many of them this data release lists.
+    ``official_work_types`` is the number of new work types the release
+    announced (None where no source gives it); ``listed_work_types`` how many
+    of them the data names.
     ``unplaced_work_types`` are new work types the release named whose parent
     occupation no source states.
     """
@@ -237,6 +357,8 @@ class Batch:
     unplaced_work_types: tuple[SubRole, ...]
     sources: Sources
     note: str | None = None
+    official_work_types: int | None = None
+    listed_work_types: int = 0
 
     @property
     def released(self) -> _dt.date:
@@ -298,7 +420,10 @@ class Occupation:
     are codes printed before it.  ``batch`` is the release whose official list
     names the occupation, None for records outside any official list;
     ``raised_in`` is the batch that raised a ``RAISED`` record to an occupation.
-    ``sources`` are where the name, batch and definition were seen.
+    ``sources`` are where the name and batch were seen; ``definition_sources``
+    where the definition was, in the edition ``definition_edition`` names.
+    ``digital`` and ``green`` are True where a source shows the 2022
+    dictionary's S or L mark, None where none does (not proof of no mark).
     """
 
     code: str | None
@@ -315,6 +440,16 @@ class Occupation:
     sources: Sources
     raised_in: int | None = None
     note: str | None = None
+    definition_edition: str | None = None
+    definition_sources: Sources = ()
+    former_definitions: tuple[Wording, ...] = ()
+    former_names: tuple[FormerName, ...] = ()
+    digital: bool | None = None
+    green: bool | None = None
+    mark_sources: Sources = ()
+    standards: tuple[SkillStandard, ...] = ()
+    talent_gaps: tuple[Estimate, ...] = ()
+    facts: tuple[Fact, ...] = ()
 
     def __repr__(self) -> str:
         fields = [repr(self.code), repr(self.name_zh)]

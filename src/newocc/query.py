@@ -14,9 +14,9 @@ from collections.abc import Callable, Collection, Iterable
 from newocc._catalogue import Catalogue, current
 from newocc._text import as_code, fold
 from newocc.errors import NotFound
-from newocc.model import Batch, Occupation, Sector
+from newocc.model import Batch, Fact, Occupation, Sector
 
-__all__ = ["batches", "find", "get", "occupations", "sectors"]
+__all__ = ["batches", "facts", "find", "get", "occupations", "sectors"]
 
 
 def occupations(*, related: bool = False) -> tuple[Occupation, ...]:
@@ -28,6 +28,11 @@ def occupations(*, related: bool = False) -> tuple[Occupation, ...]:
     (``Status.HOST``).
     """
     return _universe(current(), _check_related(related))
+
+
+def facts() -> tuple[Fact, ...]:
+    """Facts about new occupations as a whole: employment counts, who does the work, totals."""
+    return current().facts
 
 
 def batches() -> tuple[Batch, ...]:
@@ -47,6 +52,8 @@ def find(
     salary: tuple[float, float] | None = None,
     sub_role: str | None = None,
     text: str | None = None,
+    digital: bool | None = None,
+    green: bool | None = None,
     related: bool = False,
 ) -> tuple[Occupation, ...]:
     """The occupations that meet every criterion given, in catalogue order.
@@ -59,6 +66,8 @@ def find(
     - ``sub_role``: the exact name of a work type, Chinese or English.
     - ``text``: a case-insensitive substring of the Chinese or English name
       of the occupation or of one of its work types.
+    - ``digital`` / ``green``: True keeps occupations a source shows with the
+      2022 dictionary's S (digital) or L (green) mark; False keeps the others.
     - ``related``: also search records that are not new occupations (see
       :func:`occupations`).
 
@@ -81,6 +90,12 @@ def find(
     if text is not None:
         needle = _check_text(text)
         checks.append(lambda o: any(needle in name for name in catalogue.names_of[o.name_zh]))
+    if digital is not None:
+        want_digital = _check_flag("digital", digital)
+        checks.append(lambda o: bool(o.digital) is want_digital)
+    if green is not None:
+        want_green = _check_flag("green", green)
+        checks.append(lambda o: bool(o.green) is want_green)
     universe = _universe(catalogue, _check_related(related))
     return tuple(o for o in universe if all(check(o) for check in checks))
 
@@ -113,9 +128,13 @@ def _universe(catalogue: Catalogue, related: bool) -> tuple[Occupation, ...]:
 
 
 def _check_related(related: object) -> bool:
-    if not isinstance(related, bool):
-        raise TypeError(f"related must be True or False, not {related!r}")
-    return related
+    return _check_flag("related", related)
+
+
+def _check_flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, not {value!r}")
+    return value
 
 
 def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
