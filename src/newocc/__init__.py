@@ -44,6 +44,11 @@ __all__ = [
     "get",
     "occupations",
     "sectors",
+    "to_csv",
+    "to_frame",
+    "to_json",
+    "to_jsonl",
+    "to_records",
 ]
 
 if TYPE_CHECKING:
@@ -65,6 +70,7 @@ if TYPE_CHECKING:
         Status,
         SubRole,
     )
+    from newocc.export import to_csv, to_frame, to_json, to_jsonl, to_records
     from newocc.query import batches, find, get, occupations, sectors
 
 # Where each lazily imported public name lives (PEP 562): importing attrs and
@@ -77,6 +83,11 @@ _HOMES = {
     "get": "query",
     "occupations": "query",
     "sectors": "query",
+    "to_csv": "export",
+    "to_frame": "export",
+    "to_json": "export",
+    "to_jsonl": "export",
+    "to_records": "export",
 }
 
 
