@@ -53,6 +53,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from newocc.errors import CatalogueError, NotFound
+    from newocc.export import to_csv, to_frame, to_json, to_jsonl, to_records
     from newocc.model import (
         Batch,
         BatchDate,
@@ -70,7 +71,6 @@ if TYPE_CHECKING:
         Status,
         SubRole,
     )
-    from newocc.export import to_csv, to_frame, to_json, to_jsonl, to_records
     from newocc.query import batches, find, get, occupations, sectors
 
 # Where each lazily imported public name lives (PEP 562): importing attrs and

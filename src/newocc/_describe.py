@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from typing import Any, cast
 
 import attrs
 
@@ -80,7 +81,7 @@ _HEADLINES: dict[type, tuple[Callable[[object], str], frozenset[str]]] = {
 
 def _inline(record: object, citations: _Citations) -> str:
     """One line for a nested record: its first field, the rest in brackets, then citations."""
-    fields = attrs.fields(type(record))
+    fields = attrs.fields(cast(Any, type(record)))
     headline, used = _HEADLINES.get(type(record), (None, frozenset({fields[0].name})))
     head = headline(record) if headline else _scalar(getattr(record, fields[0].name))
     extras, marks = [], ""

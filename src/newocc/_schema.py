@@ -146,7 +146,11 @@ def schemas() -> dict[str, dict[str, Any]]:
         item = builder.record(cls)
         schema: dict[str, Any] = {**_header(file), "type": "array", "items": item}
         if builder.sources_by_id:
-            builder.defs["source_id"] = {"type": "string", "minLength": 1, "description": "an id in sources.json"}
+            builder.defs["source_id"] = {
+                "type": "string",
+                "minLength": 1,
+                "description": "an id in sources.json",
+            }
         if builder.defs:
             schema["$defs"] = dict(sorted(builder.defs.items()))
         result[f"{file.removesuffix('.json')}.schema.json"] = schema
@@ -155,7 +159,9 @@ def schemas() -> dict[str, dict[str, Any]]:
 
 def render() -> dict[str, str]:
     """The text of every schema file, as shipped."""
-    return {name: json.dumps(schema, ensure_ascii=False, indent=2) + "\n" for name, schema in schemas().items()}
+    return {
+        name: json.dumps(schema, ensure_ascii=False, indent=2) + "\n" for name, schema in schemas().items()
+    }
 
 
 def write(directory: Path = SCHEMA_DIR) -> list[Path]:

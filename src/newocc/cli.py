@@ -17,6 +17,7 @@ import argparse
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import attrs
@@ -170,10 +171,10 @@ def _run_export(args: argparse.Namespace) -> Output:
     text = render(found)
     if args.output is not None:
         try:
-            with open(args.output, "w", encoding="utf-8", newline="") as file:
+            with Path(args.output).open("w", encoding="utf-8", newline="") as file:
                 file.write(text if text.endswith("\n") else text + "\n")
         except OSError as exc:
-            raise _UsageError(f"cannot write {args.output!r}: {exc.strerror or exc}") from None
+            raise _UsageError(f"newocc export: cannot write {args.output!r}: {exc.strerror or exc}") from None
         text = ""
     return Output((), (), found, text=text.rstrip("\n"))
 
@@ -186,9 +187,8 @@ def _add_show(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_show(args: argparse.Namespace) -> Output:
-    from newocc.query import get
-
     from newocc._describe import describe
+    from newocc.query import get
 
     occupation = get(args.key)
     return Output((), (), (occupation,), text=describe(occupation))
@@ -249,7 +249,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
         command.add_arguments(sub)
         if command.json_option:
-            sub.add_argument("--json", action="store_true", help="print JSON (as newocc.to_json) for pipelines")
+            sub.add_argument(
+                "--json", action="store_true", help="print JSON (as newocc.to_json) for pipelines"
+            )
         sub.set_defaults(run=command.run)
     return parser
 

@@ -27,7 +27,7 @@ import enum
 import io
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -123,17 +123,17 @@ def _label(value: object) -> str:
         return f"{value.low}-{value.high} {value.currency.value}/{value.period.value} {value.year}"
     if attrs.has(type(value)):
         # A record type added later: its first field is the best short name.
-        first = attrs.fields(type(value))[0].name
+        first = attrs.fields(cast(Any, type(value)))[0].name
         return _label(getattr(value, first))
     cell = _cell(value)
     return "" if cell is None else str(cell)
 
 
 def _cell(value: object) -> str | int | float | bool | None:
-    if value is None or isinstance(value, (bool, int, float, str)) and not isinstance(value, enum.Enum):
-        return value  # type: ignore[return-value]
     if isinstance(value, enum.Enum):
         return str(value.value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (tuple, list, frozenset, set)):
@@ -151,7 +151,7 @@ def flat_rows(records: Iterable[object]) -> list[dict[str, str | int | float | b
     rows = []
     for item in items:
         row: dict[str, str | int | float | bool | None] = dict(versions)
-        for field in attrs.fields(type(item)):
+        for field in attrs.fields(cast(Any, type(item))):
             row[field.name] = _cell(getattr(item, field.name))
         rows.append(row)
     return rows
