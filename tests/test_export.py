@@ -28,6 +28,9 @@ def test_records_are_plain_json_values_with_sources_expanded() -> None:
     source = record["salaries"][0]["source"]
     assert set(source) == {f.name for f in attrs.fields(newocc.Source)}
     assert json.loads(json.dumps(record)) == record
+    # Plain values, not the str-based enum members.
+    assert type(record["status"]) is str
+    assert type(source["kind"]) is str
 
 
 def test_dates_are_iso_strings() -> None:
