@@ -93,11 +93,13 @@ def _cell(value: object) -> str:
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A plain-text table with columns aligned by display width (CJK counts double).
 
-    >>> print(render_table(("code", "name"), [("4-01-06-02", "互联网营销师"), ("x", "AI")]))
-    code        name
-    ----------  ------------
-    4-01-06-02  互联网营销师
-    x           AI
+    Cells are strings, numbers, None (shown as a dash) or str enums (their values):
+
+        >>> print(render_table(("code", "name"), [("4-01-06-02", "互联网营销师"), ("x", "AI")]))
+        code        name
+        ----------  ------------
+        4-01-06-02  互联网营销师
+        x           AI
     """
     cells = [[_cell(value) for value in row] for row in rows]
     widths = [text_width(header) for header in headers]
@@ -239,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newocc",
         description="China's official catalogue of new occupations (新职业).",
+        epilog="exit codes: 0 results, 1 no results, 2 usage error",
         allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=_version())

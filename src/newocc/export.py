@@ -86,12 +86,12 @@ def to_records(records: Iterable[object]) -> list[dict[str, Any]]:
     dates become ISO strings, enums their values, and every ``Source`` is
     expanded in full.  Computed properties are not included.
 
-    >>> import newocc
-    >>> record = newocc.to_records([newocc.get("4-01-06-02")])[0]
-    >>> record["name_zh"], record["batch"], record["sector"]
-    ('互联网营销师', 3, 'consumer_services')
-    >>> record["salaries"][0]["source"]["publisher"]
-    'BOSS直聘研究院'
+        >>> import newocc
+        >>> record = newocc.to_records([newocc.get("4-01-06-02")])[0]
+        >>> record["name_zh"], record["batch"], record["sector"]
+        ('互联网营销师', 3, 'consumer_services')
+        >>> record["salaries"][0]["source"]["publisher"]
+        'BOSS直聘研究院'
     """
     converter = _unstructurer()
     return [converter.unstructure(item) for item in _attrs_records(records)]
@@ -171,9 +171,11 @@ def flat_rows(records: Iterable[object]) -> list[dict[str, str | int | float | b
 def to_csv(records: Iterable[object]) -> str:
     """CSV text with a header row; see the module docstring for the columns.
 
-    >>> import newocc
-    >>> newocc.to_csv(newocc.find(batch=3)).splitlines()[0].split(",")[:6]
-    ['data_version', 'schema_version', 'code', 'code_sources', 'former_codes', 'name_zh']
+    The first columns of every export:
+
+        >>> import newocc
+        >>> newocc.to_csv(newocc.find(batch=3)).splitlines()[0].split(",")[:6]
+        ['data_version', 'schema_version', 'code', 'code_sources', 'former_codes', 'name_zh']
     """
     rows = flat_rows(records)
     # With no rows the header still names the columns, as for occupations.

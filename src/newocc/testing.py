@@ -9,12 +9,12 @@ fact, salary figures naming only the record's own work types.  Fields are
 read from the attrs model, so an optional field added later is filled from
 its type (or left at its default) without changing this module.
 
->>> from hypothesis import given
->>> from newocc.testing import occupations
->>> @given(occupations())
-... def test_every_occupation_has_a_source(occupation):
-...     assert occupation.sources
->>> test_every_occupation_has_a_source()
+    >>> from hypothesis import given
+    >>> from newocc.testing import occupations
+    >>> @given(occupations())
+    ... def test_every_occupation_has_a_source(occupation):
+    ...     assert occupation.sources
+    >>> test_every_occupation_has_a_source()
 
 :func:`find_arguments` draws valid keyword arguments for
 :func:`newocc.find` from the packaged catalogue.
