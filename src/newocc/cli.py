@@ -288,11 +288,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _emit(output, getattr(args, "json", False), stdout)
         stdout.flush()
     except _UsageError as exc:
-        stderr.write(f"{exc}\n")
+        stderr.write(_one_line(str(exc)))
         return EXIT_USAGE
     except (NotFound, ValueError, TypeError) as exc:
         message = exc.args[0] if isinstance(exc, NotFound) and exc.args else str(exc)
-        stderr.write(f"newocc: {message}\n")
+        stderr.write(_one_line(f"newocc: {message}"))
         return EXIT_USAGE
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
@@ -301,6 +301,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     return EXIT_OK if output.records else EXIT_EMPTY
+
+
+def _one_line(message: str) -> str:
+    # Arguments can hold line breaks; an error must stay on one line.
+    return message.replace("\r", "\\r").replace("\n", "\\n") + "\n"
 
 
 def _silence_stdout() -> None:
