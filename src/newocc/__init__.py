@@ -52,10 +52,16 @@ __all__ = [
     "get",
     "occupations",
     "sectors",
+    "to_csv",
+    "to_frame",
+    "to_json",
+    "to_jsonl",
+    "to_records",
 ]
 
 if TYPE_CHECKING:
     from newocc.errors import CatalogueError, NotFound
+    from newocc.export import to_csv, to_frame, to_json, to_jsonl, to_records
     from newocc.model import (
         Batch,
         BatchDate,
@@ -93,6 +99,11 @@ _HOMES = {
     "get": "query",
     "occupations": "query",
     "sectors": "query",
+    "to_csv": "export",
+    "to_frame": "export",
+    "to_json": "export",
+    "to_jsonl": "export",
+    "to_records": "export",
 }
 
 

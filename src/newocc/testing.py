@@ -1,0 +1,314 @@
+"""Hypothesis strategies for tests of code that uses newocc.
+
+Needs Hypothesis (``pip install 'newocc[testing]'``); ``import newocc`` never
+imports this module.
+
+The record strategies build values that keep the catalogue's invariants:
+dashed codes, ``0 < low <= high`` salaries, at least one source for every
+fact, salary figures naming only the record's own work types.  Fields are
+read from the attrs model, so an optional field added later is filled from
+its type (or left at its default) without changing this module.
+
+    >>> from hypothesis import given
+    >>> from newocc.testing import occupations
+    >>> @given(occupations())
+    ... def test_every_occupation_has_a_source(occupation):
+    ...     assert occupation.sources
+    >>> test_every_occupation_has_a_source()
+
+:func:`find_arguments` draws valid keyword arguments for
+:func:`newocc.find` from the packaged catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any, TypeVar, cast
+
+try:
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "newocc.testing needs Hypothesis; install it with: pip install 'newocc[testing]'"
+    ) from None
+
+import attrs
+
+from newocc.model import (
+    Batch,
+    BatchDate,
+    EnglishName,
+    FormerCode,
+    Occupation,
+    SalaryRange,
+    Source,
+    Status,
+    SubRole,
+)
+
+__all__ = [
+    "batch_dates",
+    "batches",
+    "codes",
+    "english_names",
+    "find_arguments",
+    "former_codes",
+    "occupations",
+    "salary_ranges",
+    "sources",
+    "sub_roles",
+]
+
+T = TypeVar("T")
+
+_CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+_DATES = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+
+
+def _text(min_size: int = 1, max_size: int = 20) -> st.SearchStrategy[str]:
+    # Printable, and not blank: the validator rejects blank names.
+    alphabet = st.characters(categories=("L", "N", "P", "Zs"))
+    return st.text(alphabet, min_size=min_size, max_size=max_size).filter(
+        lambda s: s.strip() == s and s != ""
+    )
+
+
+def _chinese(max_size: int = 10) -> st.SearchStrategy[str]:
+    return st.text(_CJK, min_size=2, max_size=max_size)
+
+
+def _english(max_size: int = 30) -> st.SearchStrategy[str]:
+    words = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+    return st.lists(words, min_size=1, max_size=4).map(" ".join).filter(lambda s: len(s) <= max_size)
+
+
+def codes() -> st.SearchStrategy[str]:
+    """Dashed occupation codes such as ``4-01-06-02``."""
+    return st.builds(
+        "{}-{:02d}-{:02d}-{:02d}".format,
+        st.integers(1, 8),
+        st.integers(0, 99),
+        st.integers(0, 99),
+        st.integers(0, 99),
+    )
+
+
+def _from_type(tp: Any) -> st.SearchStrategy[Any]:
+    """A strategy for a field type, for fields no rule below names."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return st.one_of([_from_type(arg) for arg in typing.get_args(tp)])
+    if origin is tuple:
+        return st.lists(_from_type(typing.get_args(tp)[0]), max_size=3).map(tuple)
+    if tp is type(None):
+        return st.none()
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return st.sampled_from(list(tp))
+    if tp is Source:
+        return sources()
+    if tp is str:
+        return _text()
+    if tp is dt.date:
+        return _DATES
+    if attrs.has(tp):
+        return _records(tp, {})
+    return st.from_type(tp)
+
+
+def _records(cls: type[T], rules: dict[str, st.SearchStrategy[Any]]) -> st.SearchStrategy[T]:
+    """``cls`` built field by field: ``rules`` first, then each field's type.
+
+    A field with a default that no rule names keeps its default, so a new
+    optional field cannot break an invariant this module does not know.
+    """
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, st.SearchStrategy[Any]] = {}
+    for field in attrs.fields(cast(Any, cls)):
+        if field.name in rules:
+            kwargs[field.name] = rules[field.name]
+        elif field.default is attrs.NOTHING:
+            kwargs[field.name] = _from_type(hints[field.name])
+    return st.builds(cls, **kwargs)
+
+
+def _cited() -> st.SearchStrategy[tuple[Source, ...]]:
+    return st.lists(sources(), min_size=1, max_size=3, unique_by=lambda s: s.id).map(tuple)
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Sources with a slug id, a publisher, and a URL or a title (or both)."""
+    slug = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=20)
+    url = st.builds("https://{}.example.org/{}".format, slug, slug)
+    return _records(
+        Source,
+        {
+            "id": slug,
+            "publisher": _text(),
+            "title": st.none() | _text(),
+            "url": st.none() | url,
+            "published": st.none() | _DATES,
+        },
+    ).filter(lambda s: bool(s.url or s.title))
+
+
+def english_names() -> st.SearchStrategy[EnglishName]:
+    """English names with at least one source."""
+    return _records(EnglishName, {"text": _english(), "sources": _cited()})
+
+
+def former_codes() -> st.SearchStrategy[FormerCode]:
+    """Codes printed before the 2022 dictionary, with the edition and a source."""
+    return _records(FormerCode, {"code": codes(), "edition": _text(), "sources": _cited()})
+
+
+def sub_roles(batch: int | None = None) -> st.SearchStrategy[SubRole]:
+    """Work types with a Chinese name and at least one source.
+
+    ``introduced_in`` is ``batch`` or None.
+    """
+    return _records(
+        SubRole,
+        {
+            "name_zh": _chinese(),
+            "name_en": st.none() | _english(),
+            "introduced_in": st.none() if batch is None else st.sampled_from([None, batch]),
+            "sources": _cited(),
+        },
+    )
+
+
+def salary_ranges(role_names: tuple[str, ...] = ()) -> st.SearchStrategy[SalaryRange]:
+    """Salary figures with ``0 < low <= high``, a plausible year and a source.
+
+    ``sub_role`` is None or one of ``role_names``.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> SalaryRange:
+        low = draw(st.integers(1, 200_000))
+        high = draw(st.integers(low, max(low, 400_000)))
+        rules = {
+            "low": st.just(low),
+            "high": st.just(high),
+            "year": st.integers(2000, 2035),
+            "population": _text(),
+            "source": sources(),
+            "region": st.none() | _text(),
+            "sub_role": (st.none() | st.sampled_from(role_names)) if role_names else st.none(),
+            "proxy": st.booleans(),
+        }
+        return draw(_records(SalaryRange, rules))
+
+    return build()
+
+
+def batch_dates() -> st.SearchStrategy[BatchDate]:
+    """Dated batch events with at least one source."""
+    return _records(BatchDate, {"date": _DATES, "sources": _cited()})
+
+
+def batches(number: int | None = None) -> st.SearchStrategy[Batch]:
+    """Batches with at least one date, ``0 < listed_count <= official_count`` and sources."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Batch:
+        num = number if number is not None else draw(st.integers(1, 20))
+        official = draw(st.integers(1, 40))
+        listed = draw(st.integers(1, official))
+        rules = {
+            "number": st.just(num),
+            "title_zh": st.none() | _chinese(30),
+            "notice_number": st.none() | _text(),
+            "official_count": st.just(official),
+            "listed_count": st.just(listed),
+            "dates": st.lists(batch_dates(), min_size=1, max_size=3).map(tuple),
+            "unplaced_work_types": st.lists(
+                sub_roles(num).map(lambda r: attrs.evolve(r, introduced_in=num)),
+                max_size=2,
+                unique_by=lambda r: r.name_zh,
+            ).map(tuple),
+            "sources": _cited(),
+            "note": (st.none() | _text()) if listed == official else _text(),
+        }
+        return draw(_records(Batch, rules))
+
+    return build()
+
+
+def occupations(batch_numbers: tuple[int, ...] = (1, 2, 3, 4)) -> st.SearchStrategy[Occupation]:
+    """Occupations that keep the catalogue's invariants.
+
+    ``batch`` (for new ones), ``raised_in`` (for raised ones) and the sub-roles'
+    ``introduced_in`` are drawn from ``batch_numbers``; a code comes with its
+    sources; former codes differ from the code; host records have work types.
+    """
+    if not batch_numbers:
+        raise ValueError("batch_numbers must name at least one batch")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Occupation:
+        status = draw(st.sampled_from(list(Status)))
+        batch = draw(st.sampled_from(batch_numbers))
+        code = draw(st.none() | codes())
+        name = draw(_chinese())
+        roles = draw(
+            st.lists(
+                sub_roles(batch).filter(lambda r: r.name_zh != name),
+                min_size=1 if status is Status.HOST else 0,
+                max_size=4,
+                unique_by=lambda r: r.name_zh,
+            )
+        )
+        role_names = tuple(r.name_zh for r in roles)
+        definition = draw(st.none() | _chinese(60))
+        rules = {
+            "code": st.just(code),
+            "code_sources": st.just(()) if code is None else _cited(),
+            "former_codes": st.lists(
+                former_codes().filter(lambda f: f.code != code), max_size=2, unique_by=lambda f: f.code
+            ).map(tuple),
+            "name_zh": st.just(name),
+            "name_en": st.none() | english_names(),
+            "batch": st.just(batch if status is Status.NEW else None),
+            "status": st.just(status),
+            "definition_zh": st.just(definition),
+            "definition_sources": st.just(()) if definition is None else _cited(),
+            "definition_edition": st.none() if definition is None else _text(),
+            "sub_roles": st.just(tuple(roles)),
+            "salaries": st.lists(salary_ranges(role_names), max_size=3).map(tuple),
+            "sources": _cited(),
+            "raised_in": st.just(batch if status is Status.RAISED else None),
+            "note": st.none() | _text(),
+        }
+        return draw(_records(Occupation, rules))
+
+    return build()
+
+
+def find_arguments() -> st.SearchStrategy[dict[str, Any]]:
+    """Valid keyword arguments for :func:`newocc.find`, drawn from the packaged catalogue.
+
+    Every value is one ``find`` accepts; the combination may match nothing.
+    """
+    from newocc.query import batches as catalogue_batches
+    from newocc.query import occupations as catalogue_occupations
+    from newocc.query import sectors
+
+    known = [b.number for b in catalogue_batches()]
+    records = catalogue_occupations(related=True)
+    roles = sorted({r.name_zh for o in records for r in o.sub_roles})
+    name_parts = sorted({o.name_zh[i : i + 2] for o in records for i in range(len(o.name_zh) - 1)})
+    salary = st.tuples(st.integers(0, 50_000), st.integers(0, 50_000)).map(lambda pair: tuple(sorted(pair)))
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "batch": st.sampled_from(known) | st.lists(st.sampled_from(known), min_size=1, max_size=3),
+        "sector": st.sampled_from(sectors()) | st.sampled_from([s.value for s in sectors()]),
+        "salary": salary,
+        "text": st.sampled_from(name_parts),
+        "related": st.booleans(),
+    }
+    if roles:
+        optional["sub_role"] = st.sampled_from(roles)
+    return st.fixed_dictionaries({}, optional=optional)
