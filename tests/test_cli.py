@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import contextlib
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
