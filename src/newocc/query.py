@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from typing import TypeVar
 
 from newocc._catalogue import Catalogue, current
 from newocc._text import as_code, fold
@@ -17,6 +18,8 @@ from newocc.errors import NotFound
 from newocc.model import Batch, Occupation, Sector
 
 __all__ = ["batches", "find", "get", "occupations", "sectors"]
+
+K = TypeVar("K")
 
 
 def occupations(*, related: bool = False) -> tuple[Occupation, ...]:
@@ -65,24 +68,37 @@ def find(
     With no criteria the result is :func:`occupations`.
     """
     catalogue = current()
-    checks: list[Callable[[Occupation], bool]] = []
+    # Narrow by the precomputed position sets first (no per-record work),
+    # then test the few survivors; no closures are built per call.
+    keep = catalogue.new_positions if not _check_related(related) else None
     if batch is not None:
-        wanted = _check_batch(batch, catalogue)
-        checks.append(lambda o: o.batch in wanted)
+        keep = _narrow(keep, _check_batch(batch, catalogue), catalogue.positions_by_batch)
     if sector is not None:
-        wanted_sector = _check_sector(sector)
-        checks.append(lambda o: o.sector is wanted_sector)
-    if salary is not None:
-        low, high = _check_salary(salary)
-        checks.append(lambda o: _pays_within(o, low, high))
-    if sub_role is not None:
-        role = _check_sub_role(sub_role, catalogue)
-        checks.append(lambda o: role in catalogue.sub_roles_of[o.name_zh])
-    if text is not None:
-        needle = _check_text(text)
-        checks.append(lambda o: any(needle in name for name in catalogue.names_of[o.name_zh]))
-    universe = _universe(catalogue, _check_related(related))
-    return tuple(o for o in universe if all(check(o) for check in checks))
+        keep = _narrow(keep, (_check_sector(sector),), catalogue.positions_by_sector)
+    low_high = _check_salary(salary) if salary is not None else None
+    role = _check_sub_role(sub_role, catalogue) if sub_role is not None else None
+    needle = _check_text(text) if text is not None else None
+    records = catalogue.occupations
+    candidates = sorted(keep) if keep is not None else range(len(records))
+    found = []
+    for position in candidates:
+        occupation = records[position]
+        if role is not None and role not in catalogue.sub_roles_of[occupation.name_zh]:
+            continue
+        if needle is not None and not any(needle in name for name in catalogue.names_of[occupation.name_zh]):
+            continue
+        if low_high is not None and not _pays_within(occupation, *low_high):
+            continue
+        found.append(occupation)
+    return tuple(found)
+
+
+def _narrow(
+    keep: frozenset[int] | None, wanted: Iterable[K], index: Mapping[K, frozenset[int]]
+) -> frozenset[int]:
+    """``keep`` (None: everything) cut down to the records under any of ``wanted`` keys."""
+    matching: frozenset[int] = frozenset().union(*(index.get(key, frozenset()) for key in wanted))
+    return matching if keep is None else keep & matching
 
 
 def get(key: str) -> Occupation:
@@ -119,8 +135,7 @@ def _check_related(related: object) -> bool:
 
 
 def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
-    known = [b.number for b in catalogue.batches]
-    span = f"batches are {known[0]}–{known[-1]}"
+    known = catalogue.batch_numbers
     if isinstance(batch, (str, bytes, bool)):
         raise TypeError(f"batch must be an int or a collection of ints, not {type(batch).__name__} {batch!r}")
     if isinstance(batch, int):
@@ -128,7 +143,7 @@ def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
     elif isinstance(batch, Collection):
         numbers = tuple(batch)
         if not numbers:
-            raise ValueError(f"batch is an empty collection; {span}")
+            raise ValueError(f"batch is an empty collection; {_span(known)}")
     else:
         raise TypeError(f"batch must be an int or a collection of ints, not {type(batch).__name__} {batch!r}")
     wanted = set()
@@ -136,23 +151,29 @@ def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
         if isinstance(number, bool) or not isinstance(number, int):
             raise TypeError(f"batch numbers must be ints, not {type(number).__name__} {number!r}")
         if number not in known:
-            raise ValueError(f"unknown batch {number}; {span}")
+            raise ValueError(f"unknown batch {number}; {_span(known)}")
         wanted.add(number)
     return frozenset(wanted)
+
+
+def _span(known: tuple[int, ...]) -> str:
+    return f"batches are {known[0]}–{known[-1]}"
 
 
 def _check_sector(sector: object) -> Sector:
     if isinstance(sector, Sector):
         return sector
+    if isinstance(sector, str):
+        try:
+            return Sector(sector.strip().lower())
+        except ValueError:
+            pass
     choices = ", ".join(s.value for s in Sector)
     if not isinstance(sector, str):
         raise TypeError(
             f"sector must be a Sector or one of {choices}; not {type(sector).__name__} {sector!r}"
         )
-    try:
-        return Sector(sector.strip().lower())
-    except ValueError:
-        raise ValueError(f"unknown sector {sector!r}; sectors are {choices}") from None
+    raise ValueError(f"unknown sector {sector!r}; sectors are {choices}")
 
 
 def _check_salary(salary: object) -> tuple[float, float]:
