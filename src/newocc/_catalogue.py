@@ -23,8 +23,8 @@ class Catalogue:
     """Every record of one data release, with lookup tables built once."""
 
     __slots__ = (
-        "batches",
         "batch_numbers",
+        "batches",
         "by_code",
         "by_former_code",
         "by_name",
@@ -94,7 +94,9 @@ class Catalogue:
         ) | frozenset(self.by_sub_role)
 
 
-def _positions(occupations: tuple[Occupation, ...], key: Callable[[Occupation], K]) -> Mapping[K, frozenset[int]]:
+def _positions(
+    occupations: tuple[Occupation, ...], key: Callable[[Occupation], K]
+) -> Mapping[K, frozenset[int]]:
     groups: dict[K, set[int]] = {}
     for position, occupation in enumerate(occupations):
         groups.setdefault(key(occupation), set()).add(position)

@@ -20,7 +20,8 @@ def read_data(name: str) -> bytes:
     origin = __spec__.origin
     if get_data is not None and origin:
         try:
-            data = get_data(os.path.join(os.path.dirname(origin), "data", name))
+            # os.path, not pathlib: pathlib is one of the imports this path avoids.
+            data = get_data(os.path.join(os.path.dirname(origin), "data", name))  # noqa: PTH118, PTH120
         except OSError:
             pass
         else:

@@ -143,7 +143,7 @@ def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
     elif isinstance(batch, Collection):
         numbers = tuple(batch)
         if not numbers:
-            raise ValueError(f"batch is an empty collection; {_span(known)}")
+            raise ValueError(f"batch is an empty collection, {batch!r}; {_span(known)}")
     else:
         raise TypeError(f"batch must be an int or a collection of ints, not {type(batch).__name__} {batch!r}")
     wanted = set()
