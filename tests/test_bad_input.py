@@ -59,6 +59,10 @@ class Contract:
     """Whether a result has the documented type."""
 
 
+def _keyword(function: Callable[..., Any], name: str) -> Callable[[Any], Any]:
+    return lambda value: function(**{name: value})
+
+
 def _is(kind: type) -> Callable[[Any], bool]:
     return lambda result: isinstance(result, kind)
 
@@ -71,7 +75,7 @@ FIND_KEYWORDS = ("batch", "sector", "salary", "sub_role", "text", "related")
 
 CONTRACTS: dict[str, Contract] = {
     "find": Contract(
-        shapes={name: (lambda value, name=name: newocc.find(**{name: value})) for name in FIND_KEYWORDS},
+        shapes={name: _keyword(newocc.find, name) for name in FIND_KEYWORDS},
         raises=(TypeError, ValueError),
         returns=_tuple_of(newocc.Occupation),
     ),
@@ -81,7 +85,7 @@ CONTRACTS: dict[str, Contract] = {
         returns=_is(newocc.Occupation),
     ),
     "occupations": Contract(
-        shapes={"related": lambda value: newocc.occupations(related=value)},
+        shapes={"related": _keyword(newocc.occupations, "related")},
         raises=(TypeError,),
         returns=_tuple_of(newocc.Occupation),
     ),
