@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import cattrs
+from cattrs.v import format_exception
 
 from newocc._catalogue import Catalogue
 from newocc._resources import read_data
@@ -121,7 +122,11 @@ def _structure_rows(converter: cattrs.Converter, file: str, rows: list[Any], cls
 
 def _first_problem(exc: Exception) -> tuple[str, str]:
     """The field path and message of the first error cattrs reports."""
-    messages = cattrs.transform_error(exc) if isinstance(exc, cattrs.BaseValidationError) else []
+    messages = (
+        cattrs.transform_error(exc, format_exception=_describe)
+        if isinstance(exc, cattrs.BaseValidationError)
+        else []
+    )
     if not messages:
         return "-", str(exc) or type(exc).__name__
     message, _, path = messages[0].rpartition(" @ ")
@@ -131,6 +136,14 @@ def _first_problem(exc: Exception) -> tuple[str, str]:
         # Name the unexpected keys, not the record that holds them.
         field = ".".join(filter(None, (field, extra.group(1))))
     return field or "-", message
+
+
+def _describe(exc: BaseException, cls: type | None) -> str:
+    # The hooks' and the standard library's messages name the bad value
+    # ("unknown source id 'x'"); cattrs's generic text does not.
+    if isinstance(exc, (TypeError, ValueError)) and str(exc):
+        return str(exc)
+    return format_exception(exc, cls)
 
 
 def _load_sources(read: Reader) -> dict[str, Source]:
@@ -159,7 +172,10 @@ def _converter(sources: Mapping[str, Source]) -> cattrs.Converter:
     def iso_date(value: object, _: object) -> dt.date:
         if not isinstance(value, str):
             raise TypeError(f"a date must be an ISO string, not {value!r}")
-        return dt.date.fromisoformat(value)
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:  # "month must be in 1..12" does not say which date
+            raise ValueError(f"{value!r} is not a date as YYYY-MM-DD: {exc}") from None
 
     if sources:
         converter.register_structure_hook(Source, source_by_id)
