@@ -11,6 +11,7 @@ import sys
 import textwrap
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 import pytest
@@ -112,10 +113,15 @@ def test_loading_uses_no_network_pickle_or_eval_of_data() -> None:
 IMMUTABLE_LEAVES = (str, int, float, bool, type(None), enum.Enum, dt.date)
 
 
+def _fields(value: object) -> tuple[attrs.Attribute[Any], ...]:
+    cls = type(value)
+    return tuple(attrs.fields(cls)) if attrs.has(cls) else ()
+
+
 def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
     yield path, value
-    if attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
+    if _fields(value):
+        for field in _fields(value):
             yield from _walk(getattr(value, field.name), f"{path}.{field.name}")
     elif isinstance(value, (tuple, frozenset)):
         for index, item in enumerate(value):
@@ -142,14 +148,14 @@ def test_everything_a_caller_can_reach_is_immutable() -> None:
         for path, value in _reachable()
         if not (
             isinstance(value, (*IMMUTABLE_LEAVES, tuple, frozenset, MappingProxyType))
-            or (attrs.has(type(value)) and attrs.fields(type(value)) and _frozen(value))
+            or (_fields(value) and _frozen(value))
         )
     ]
     assert mutable == []
 
 
 def _frozen(record: object) -> bool:
-    name = attrs.fields(type(record))[0].name
+    name = _fields(record)[0].name
     try:
         setattr(record, name, getattr(record, name))
     except attrs.exceptions.FrozenInstanceError:
