@@ -7,7 +7,6 @@ it never comes back as a silent empty result.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Collection, Iterable, Mapping
 from typing import TypeVar
@@ -197,6 +196,8 @@ def _check_sub_role(sub_role: object, catalogue: Catalogue) -> str:
         )
     folded = fold(sub_role)
     if folded not in catalogue.sub_role_names:
+        import difflib  # only for the hint: it costs ~1.5 ms to import on a first query
+
         close = difflib.get_close_matches(folded, catalogue.sub_role_names, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see each occupation's sub_roles"
         raise ValueError(f"unknown sub-role {sub_role!r}{hint}")
@@ -221,5 +222,7 @@ def _pays_within(occupation: Occupation, low: float, high: float) -> bool:
 
 
 def _closest(key: str, candidates: Iterable[str], catalogue: Catalogue) -> tuple[str, ...]:
+    import difflib  # only on the way to NotFound
+
     close = difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.4)
     return tuple(dict.fromkeys(catalogue.by_name[name].name_zh for name in close))
