@@ -112,6 +112,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=21, help="fresh interpreters per program")
     args = parser.parse_args()
+    try:
+        import pycountry  # noqa: F401 - fail now, not after a minute of cold runs
+    except ImportError:
+        sys.exit("pycountry is missing: pip install -e '.[bench]'")
 
     times: dict[str, list[float]] = {name: [] for name in COLD}
     rss: dict[str, list[int]] = {name: [] for name in COLD}

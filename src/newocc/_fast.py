@@ -79,7 +79,10 @@ class _Builder:
         return self.sources[value]
 
     def attrs_class(self, cls: type) -> Structure:
-        fields = attrs.fields(attrs.resolve_types(cls))
+        try:
+            fields = attrs.fields(attrs.resolve_types(cls))
+        except Exception as exc:  # an annotation it cannot resolve: let cattrs try
+            raise UnsupportedTypeError(cls) from exc
         if any(not f.init or f.alias != f.name for f in fields):
             raise UnsupportedTypeError(cls)
         plan = [(f.name, self.for_type(f.type), f.default is attrs.NOTHING) for f in fields]
