@@ -14,6 +14,7 @@ machine load.  Medians are reported; ratios are ratios of medians.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import statistics
 import subprocess
@@ -112,9 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=21, help="fresh interpreters per program")
     args = parser.parse_args()
-    try:
-        import pycountry  # noqa: F401 - fail now, not after a minute of cold runs
-    except ImportError:
+    if importlib.util.find_spec("pycountry") is None:  # fail now, not after a minute of cold runs
         sys.exit("pycountry is missing: pip install -e '.[bench]'")
 
     times: dict[str, list[float]] = {name: [] for name in COLD}
