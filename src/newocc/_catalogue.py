@@ -7,19 +7,23 @@ threads ask at the same moment.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
+from typing import TypeVar
 
 from newocc._text import fold
-from newocc.model import Batch, Fact, Occupation, Source, Status
+from newocc.model import Batch, Fact, Occupation, Sector, Source, Status
 
 __all__ = ["Catalogue", "current"]
+
+K = TypeVar("K")
 
 
 class Catalogue:
     """Every record of one data release, with lookup tables built once."""
 
     __slots__ = (
+        "batch_numbers",
         "batches",
         "by_code",
         "by_former_code",
@@ -29,7 +33,10 @@ class Catalogue:
         "facts",
         "names_of",
         "new",
+        "new_positions",
         "occupations",
+        "positions_by_batch",
+        "positions_by_sector",
         "sources",
         "sub_role_names",
         "sub_roles_of",
@@ -73,10 +80,31 @@ class Catalogue:
         self.names_of: Mapping[str, tuple[str, ...]] = MappingProxyType(
             {o.name_zh: _folded_names(o, self.sub_roles_of[o.name_zh]) for o in occupations}
         )
+        # Positions in ``occupations`` per batch and sector: a warm find()
+        # intersects these small sets instead of testing every record.
+        self.batch_numbers: tuple[int, ...] = tuple(b.number for b in batches)
+        self.new_positions: frozenset[int] = frozenset(
+            i for i, o in enumerate(occupations) if o.status is Status.NEW
+        )
+        self.positions_by_batch: Mapping[int | None, frozenset[int]] = _positions(
+            occupations, lambda o: o.batch
+        )
+        self.positions_by_sector: Mapping[Sector, frozenset[int]] = _positions(
+            occupations, lambda o: o.sector
+        )
         self.sub_role_names: frozenset[str] = frozenset(
             [fold(r.name_zh) for b in batches for r in b.unplaced_work_types]
             + [fold(r.name_en) for b in batches for r in b.unplaced_work_types if r.name_en]
         ) | frozenset(self.by_sub_role)
+
+
+def _positions(
+    occupations: tuple[Occupation, ...], key: Callable[[Occupation], K]
+) -> Mapping[K, frozenset[int]]:
+    groups: dict[K, set[int]] = {}
+    for position, occupation in enumerate(occupations):
+        groups.setdefault(key(occupation), set()).add(position)
+    return MappingProxyType({value: frozenset(members) for value, members in groups.items()})
 
 
 def _folded_sub_roles(occupation: Occupation) -> frozenset[str]:

@@ -1,5 +1,9 @@
 """Turn the packaged JSON into typed records: parse, structure (cattrs), validate.
 
+Rows are first structured by the strict fast path in ``_fast`` (no cattrs
+import, no code generation); cattrs is imported only when a row fails it, to
+structure that row or name its problem.
+
 Every failure becomes a :class:`~newocc.errors.CatalogueError` naming the file,
 the record and the field, so a broken data release is fixed in minutes.
 """
@@ -13,13 +17,16 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-import cattrs
-
+from newocc import _fast
 from newocc._catalogue import Catalogue
 from newocc._resources import read_data
 from newocc._validate import validate
 from newocc.errors import CatalogueError
 from newocc.model import Batch, Fact, Occupation, Source, Status
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["SCHEMA_VERSION", "load"]
 
@@ -39,7 +46,7 @@ def load(read: Reader = read_data) -> Catalogue:
     release = _object(read, "release.json")
     _check_release(release)
     sources = _load_sources(read)
-    converter = _converter(sources)
+    converter = _LazyConverter(sources)
     occupations = tuple(
         _structure_rows(converter, "occupations.json", _array(read, "occupations.json"), Occupation)
     )
@@ -109,13 +116,20 @@ def _record_name(index: int, row: object) -> str:
     return f"record {index}"
 
 
-def _structure_rows(converter: cattrs.Converter, file: str, rows: list[Any], cls: type[T]) -> list[T]:
+def _structure_rows(converter: _LazyConverter, file: str, rows: list[Any], cls: type[T]) -> list[T]:
+    fast = _fast_structurer(cls, converter)
     result = []
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             raise CatalogueError(file, _record_name(index, row), "-", "expected a JSON object")
+        if fast is not None:
+            try:
+                result.append(fast(row))
+                continue
+            except Exception:  # cattrs below structures the row or names its problem
+                pass
         try:
-            result.append(converter.structure(row, cls))
+            result.append(converter().structure(row, cls))
         except Exception as exc:  # cattrs wraps every cause, of any type, in its own groups
             field, problem = _first_problem(exc)
             raise CatalogueError(file, _record_name(index, row), field, problem) from None
@@ -124,7 +138,13 @@ def _structure_rows(converter: cattrs.Converter, file: str, rows: list[Any], cls
 
 def _first_problem(exc: Exception) -> tuple[str, str]:
     """The field path and message of the first error cattrs reports."""
-    messages = cattrs.transform_error(exc) if isinstance(exc, cattrs.BaseValidationError) else []
+    import cattrs
+
+    messages = (
+        cattrs.transform_error(exc, format_exception=_describe)
+        if isinstance(exc, cattrs.BaseValidationError)
+        else []
+    )
     if not messages:
         return "-", str(exc) or type(exc).__name__
     message, _, path = messages[0].rpartition(" @ ")
@@ -136,8 +156,18 @@ def _first_problem(exc: Exception) -> tuple[str, str]:
     return field or "-", message
 
 
+def _describe(exc: BaseException, cls: type | None) -> str:
+    # The hooks' and the standard library's messages name the bad value
+    # ("unknown source id 'x'"); cattrs's generic text does not.
+    if isinstance(exc, (TypeError, ValueError)) and str(exc):
+        return str(exc)
+    from cattrs.v import format_exception
+
+    return format_exception(exc, cls)
+
+
 def _load_sources(read: Reader) -> dict[str, Source]:
-    converter = _converter({})
+    converter = _LazyConverter({})
     table: dict[str, Source] = {}
     for source in _structure_rows(converter, "sources.json", _array(read, "sources.json"), Source):
         if source.id in table:
@@ -148,7 +178,29 @@ def _load_sources(read: Reader) -> dict[str, Source]:
     return table
 
 
+def _fast_structurer(cls: type[T], converter: _LazyConverter) -> Callable[[object], T] | None:
+    try:
+        return _fast.structurer(cls, converter.sources or None)
+    except _fast.UnsupportedTypeError:
+        return None
+
+
+class _LazyConverter:
+    """The cattrs converter for a sources table, built on first use."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self.sources = sources
+        self._converter: cattrs.Converter | None = None
+
+    def __call__(self) -> cattrs.Converter:
+        if self._converter is None:
+            self._converter = _converter(self.sources)
+        return self._converter
+
+
 def _converter(sources: Mapping[str, Source]) -> cattrs.Converter:
+    import cattrs
+
     converter = cattrs.Converter(forbid_extra_keys=True)
 
     def source_by_id(value: object, _: object) -> Source:
@@ -162,7 +214,10 @@ def _converter(sources: Mapping[str, Source]) -> cattrs.Converter:
     def iso_date(value: object, _: object) -> dt.date:
         if not isinstance(value, str):
             raise TypeError(f"a date must be an ISO string, not {value!r}")
-        return dt.date.fromisoformat(value)
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:  # "month must be in 1..12" does not say which date
+            raise ValueError(f"{value!r} is not a date as YYYY-MM-DD: {exc}") from None
 
     if sources:
         converter.register_structure_hook(Source, source_by_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 __all__ = ["DATA_FILES", "read_data"]
 
 DATA_FILES = ("release.json", "sources.json", "batches.json", "occupations.json", "facts.json")
@@ -10,6 +12,21 @@ DATA_FILES = ("release.json", "sources.json", "batches.json", "occupations.json"
 
 def read_data(name: str) -> bytes:
     """Return the bytes of ``newocc/data/<name>``, from a directory, wheel or zip."""
+    # Fast path: the loader that imported this module reads files next to it,
+    # from a plain directory (SourceFileLoader) and a zip archive (zipimporter)
+    # alike.  importlib.resources costs several ms (pathlib, zipfile, tempfile)
+    # on the first query, so it is kept for loaders without get_data.
+    get_data = getattr(__spec__.loader, "get_data", None)
+    origin = __spec__.origin
+    if get_data is not None and origin:
+        try:
+            # os.path, not pathlib: pathlib is one of the imports this path avoids.
+            data = get_data(os.path.join(os.path.dirname(origin), "data", name))  # noqa: PTH118, PTH120
+        except OSError:
+            pass
+        else:
+            if isinstance(data, bytes):
+                return data
     from importlib.resources import files
 
     return files("newocc").joinpath("data").joinpath(name).read_bytes()

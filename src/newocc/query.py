@@ -7,9 +7,9 @@ it never comes back as a silent empty result.
 
 from __future__ import annotations
 
-import difflib
 import math
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from typing import TypeVar
 
 from newocc._catalogue import Catalogue, current
 from newocc._text import as_code, fold
@@ -17,6 +17,8 @@ from newocc.errors import NotFound
 from newocc.model import Batch, Fact, Occupation, Sector
 
 __all__ = ["batches", "facts", "find", "get", "occupations", "sectors"]
+
+K = TypeVar("K")
 
 
 def occupations(*, related: bool = False) -> tuple[Occupation, ...]:
@@ -74,30 +76,43 @@ def find(
     With no criteria the result is :func:`occupations`.
     """
     catalogue = current()
-    checks: list[Callable[[Occupation], bool]] = []
+    # Narrow by the precomputed position sets first (no per-record work),
+    # then test the few survivors; no closures are built per call.
+    keep = catalogue.new_positions if not _check_related(related) else None
     if batch is not None:
-        wanted = _check_batch(batch, catalogue)
-        checks.append(lambda o: o.batch in wanted)
+        keep = _narrow(keep, _check_batch(batch, catalogue), catalogue.positions_by_batch)
     if sector is not None:
-        wanted_sector = _check_sector(sector)
-        checks.append(lambda o: o.sector is wanted_sector)
-    if salary is not None:
-        low, high = _check_salary(salary)
-        checks.append(lambda o: _pays_within(o, low, high))
-    if sub_role is not None:
-        role = _check_sub_role(sub_role, catalogue)
-        checks.append(lambda o: role in catalogue.sub_roles_of[o.name_zh])
-    if text is not None:
-        needle = _check_text(text)
-        checks.append(lambda o: any(needle in name for name in catalogue.names_of[o.name_zh]))
-    if digital is not None:
-        want_digital = _check_flag("digital", digital)
-        checks.append(lambda o: bool(o.digital) is want_digital)
-    if green is not None:
-        want_green = _check_flag("green", green)
-        checks.append(lambda o: bool(o.green) is want_green)
-    universe = _universe(catalogue, _check_related(related))
-    return tuple(o for o in universe if all(check(o) for check in checks))
+        keep = _narrow(keep, (_check_sector(sector),), catalogue.positions_by_sector)
+    low_high = _check_salary(salary) if salary is not None else None
+    role = _check_sub_role(sub_role, catalogue) if sub_role is not None else None
+    needle = _check_text(text) if text is not None else None
+    want_digital = _check_flag("digital", digital) if digital is not None else None
+    want_green = _check_flag("green", green) if green is not None else None
+    records = catalogue.occupations
+    candidates = sorted(keep) if keep is not None else range(len(records))
+    found = []
+    for position in candidates:
+        occupation = records[position]
+        if role is not None and role not in catalogue.sub_roles_of[occupation.name_zh]:
+            continue
+        if needle is not None and not any(needle in name for name in catalogue.names_of[occupation.name_zh]):
+            continue
+        if low_high is not None and not _pays_within(occupation, *low_high):
+            continue
+        if want_digital is not None and bool(occupation.digital) is not want_digital:
+            continue
+        if want_green is not None and bool(occupation.green) is not want_green:
+            continue
+        found.append(occupation)
+    return tuple(found)
+
+
+def _narrow(
+    keep: frozenset[int] | None, wanted: Iterable[K], index: Mapping[K, frozenset[int]]
+) -> frozenset[int]:
+    """``keep`` (None: everything) cut down to the records under any of ``wanted`` keys."""
+    matching: frozenset[int] = frozenset().union(*(index.get(key, frozenset()) for key in wanted))
+    return matching if keep is None else keep & matching
 
 
 def get(key: str) -> Occupation:
@@ -138,8 +153,7 @@ def _check_flag(name: str, value: object) -> bool:
 
 
 def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
-    known = [b.number for b in catalogue.batches]
-    span = f"batches are {known[0]}–{known[-1]}"
+    known = catalogue.batch_numbers
     if isinstance(batch, (str, bytes, bool)):
         raise TypeError(f"batch must be an int or a collection of ints, not {type(batch).__name__} {batch!r}")
     if isinstance(batch, int):
@@ -147,7 +161,7 @@ def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
     elif isinstance(batch, Collection):
         numbers = tuple(batch)
         if not numbers:
-            raise ValueError(f"batch is an empty collection; {span}")
+            raise ValueError(f"batch is an empty collection, {batch!r}; {_span(known)}")
     else:
         raise TypeError(f"batch must be an int or a collection of ints, not {type(batch).__name__} {batch!r}")
     wanted = set()
@@ -155,23 +169,29 @@ def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
         if isinstance(number, bool) or not isinstance(number, int):
             raise TypeError(f"batch numbers must be ints, not {type(number).__name__} {number!r}")
         if number not in known:
-            raise ValueError(f"unknown batch {number}; {span}")
+            raise ValueError(f"unknown batch {number}; {_span(known)}")
         wanted.add(number)
     return frozenset(wanted)
+
+
+def _span(known: tuple[int, ...]) -> str:
+    return f"batches are {known[0]}–{known[-1]}"
 
 
 def _check_sector(sector: object) -> Sector:
     if isinstance(sector, Sector):
         return sector
+    if isinstance(sector, str):
+        try:
+            return Sector(sector.strip().lower())
+        except ValueError:
+            pass
     choices = ", ".join(s.value for s in Sector)
     if not isinstance(sector, str):
         raise TypeError(
             f"sector must be a Sector or one of {choices}; not {type(sector).__name__} {sector!r}"
         )
-    try:
-        return Sector(sector.strip().lower())
-    except ValueError:
-        raise ValueError(f"unknown sector {sector!r}; sectors are {choices}") from None
+    raise ValueError(f"unknown sector {sector!r}; sectors are {choices}")
 
 
 def _check_salary(salary: object) -> tuple[float, float]:
@@ -195,6 +215,8 @@ def _check_sub_role(sub_role: object, catalogue: Catalogue) -> str:
         )
     folded = fold(sub_role)
     if folded not in catalogue.sub_role_names:
+        import difflib  # only for the hint: it costs ~1.5 ms to import on a first query
+
         close = difflib.get_close_matches(folded, catalogue.sub_role_names, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see each occupation's sub_roles"
         raise ValueError(f"unknown sub-role {sub_role!r}{hint}")
@@ -219,5 +241,7 @@ def _pays_within(occupation: Occupation, low: float, high: float) -> bool:
 
 
 def _closest(key: str, candidates: Iterable[str], catalogue: Catalogue) -> tuple[str, ...]:
+    import difflib  # only on the way to NotFound
+
     close = difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.4)
     return tuple(dict.fromkeys(catalogue.by_name[name].name_zh for name in close))

@@ -1,0 +1,200 @@
+"""Side-by-side timings of newocc, pycountry and a bare interpreter.
+
+Run from a checkout with the ``bench`` extra installed::
+
+    pip install -e '.[bench]'
+    python benchmarks/compare_pycountry.py            # about 30 s
+    python benchmarks/compare_pycountry.py --rounds 41
+
+Cold measurements start a fresh interpreter per sample and interleave the
+programs, so every ratio compares samples taken in the same run under the same
+machine load.  Medians are reported; ratios are ratios of medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from collections.abc import Callable
+
+PYTHON = sys.executable
+
+# Each cold program prints its peak resident set (KiB) so memory comes from the same samples.
+_RSS = "import resource as _r; print(_r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+COLD = {
+    "bare": "pass",
+    "import newocc": "import newocc",
+    "import pycountry": "import pycountry",
+    "newocc first find()": "import newocc; newocc.find(batch=3, sector='digital', text='工程')",
+    "newocc first get()": "import newocc; newocc.get('4-01-06-02')",
+    "pycountry first get()": "import pycountry; pycountry.countries.get(alpha_2='DE')",
+}
+
+# Modules whose cumulative import cost (-X importtime) the report breaks out.
+# (importlib.import_module, used by the package's lazy attributes, is not
+# instrumented by -X importtime, so newocc.query has no row of its own.)
+PIECES = (
+    "typing",
+    "inspect",
+    "attrs",
+    "newocc.model",
+    "newocc._catalogue",
+    "json",
+    "newocc._fast",
+    "newocc._validate",
+    "newocc._loader",
+    "cattrs",
+    "importlib.resources",
+    "difflib",
+)
+
+TARGETS = {
+    "import": 0.25,
+    "first answer": 1.0,
+    "find3_us": 20.0,
+    "get_us": 2.0,
+}
+
+
+def cold(code: str) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one fresh interpreter running ``code``."""
+    start = time.perf_counter()
+    out = subprocess.run(
+        [PYTHON, "-c", f"{code}\n{_RSS}"], capture_output=True, text=True, check=True, env=_env()
+    ).stdout
+    elapsed = time.perf_counter() - start
+    return elapsed, int(out.split()[-1])
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    return env
+
+
+def import_pieces(rounds: int) -> dict[str, float]:
+    """Median cumulative import time (ms) of each module in PIECES on a first find()."""
+    samples: dict[str, list[float]] = {name: [] for name in PIECES}
+    for _ in range(rounds):
+        err = subprocess.run(
+            [PYTHON, "-X", "importtime", "-c", COLD["newocc first find()"]],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stderr
+        seen: dict[str, float] = {}
+        for line in err.splitlines():
+            if not line.startswith("import time:") or "|" not in line:
+                continue
+            _, cumulative, name = (part.strip() for part in line.split(":", 1)[1].split("|"))
+            if name in samples and cumulative.isdigit():
+                seen[name] = int(cumulative) / 1000
+        for name in PIECES:
+            samples[name].append(seen.get(name, 0.0))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def warm(statement: Callable[[], object], seconds: float = 0.3) -> float:
+    """Median microseconds per call over several timed repeats."""
+    timer = timeit.Timer(statement)
+    number, _ = timer.autorange()
+    number = max(1, int(number * seconds / 0.2))
+    return statistics.median(t / number * 1e6 for t in timer.repeat(repeat=7, number=number))
+
+
+def main() -> None:
+    """Run every measurement and print a Markdown report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=21, help="fresh interpreters per program")
+    args = parser.parse_args()
+    if importlib.util.find_spec("pycountry") is None:  # fail now, not after a minute of cold runs
+        sys.exit("pycountry is missing: pip install -e '.[bench]'")
+
+    times: dict[str, list[float]] = {name: [] for name in COLD}
+    rss: dict[str, list[int]] = {name: [] for name in COLD}
+    for code in COLD.values():  # warm the byte-code caches first
+        cold(code)
+    for _ in range(args.rounds):
+        for name, code in COLD.items():
+            elapsed, peak = cold(code)
+            times[name].append(elapsed * 1000)
+            rss[name].append(peak)
+    wall = {name: statistics.median(values) for name, values in times.items()}
+    memory = {name: statistics.median(values) / 1024 for name, values in rss.items()}
+    bare = wall["bare"]
+
+    import pycountry
+
+    import newocc
+
+    newocc.find()  # load once; the warm figures exclude it
+    warm_us = {
+        "newocc find(batch, sector, text)": warm(lambda: newocc.find(batch=3, sector="digital", text="工程")),
+        "newocc find(batch, sector, salary)": warm(
+            lambda: newocc.find(batch=3, sector="digital", salary=(5000, 20000))
+        ),
+        "newocc get(code)": warm(lambda: newocc.get("4-01-06-02")),
+        "newocc get(name)": warm(lambda: newocc.get("互联网营销师")),
+        "pycountry countries.get(alpha_2)": warm(lambda: pycountry.countries.get(alpha_2="DE")),
+        "pycountry search_fuzzy": warm(lambda: pycountry.countries.search_fuzzy("germany"), 0.5),
+    }
+    pieces = import_pieces(max(5, args.rounds // 3))
+
+    def above(name: str) -> float:
+        return wall[name] - bare
+
+    import_ratio = above("import newocc") / above("import pycountry")
+    first_ratio = above("newocc first find()") / above("pycountry first get()")
+    find3 = warm_us["newocc find(batch, sector, text)"]
+    get_us = warm_us["newocc get(code)"]
+
+    print(f"Python {sys.version.split()[0]} on {sys.platform}; {args.rounds} rounds; medians.\n")
+    print("| cold program | wall ms | ms above bare | peak RSS MiB |")
+    print("|---|---:|---:|---:|")
+    for name in COLD:
+        print(f"| `{name}` | {wall[name]:.1f} | {above(name):.1f} | {memory[name]:.1f} |")
+    print("\n| warm call | µs per call |")
+    print("|---|---:|")
+    for name, value in warm_us.items():
+        print(f"| {name} | {value:.2f} |")
+    print("\n| module (cumulative import, on a first find(); 0 = not imported) | ms |")
+    print("|---|---:|")
+    for name, value in pieces.items():
+        print(f"| `{name}` | {value:.1f} |")
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
+    print("\n| target | measured | verdict |")
+    print("|---|---:|---|")
+    print(
+        f"| `import newocc` ≤ {TARGETS['import']}× `import pycountry` (above bare) "
+        f"| {import_ratio:.2f}× | {verdict(import_ratio <= TARGETS['import'])} |"
+    )
+    print(
+        f"| first find() ≤ {TARGETS['first answer']}× pycountry import + first get (above bare) "
+        f"| {first_ratio:.2f}× | {verdict(first_ratio <= TARGETS['first answer'])} |"
+    )
+    print(
+        f"| warm find() with three criteria ≤ {TARGETS['find3_us']:.0f} µs "
+        f"| {find3:.1f} µs | {verdict(find3 <= TARGETS['find3_us'])} |"
+    )
+    print(
+        f"| warm get(code) ≤ {TARGETS['get_us']:.0f} µs | {get_us:.2f} µs "
+        f"| {verdict(get_us <= TARGETS['get_us'])} |"
+    )
+    print(
+        f"| resident memory after first find(), above bare | "
+        f"{memory['newocc first find()'] - memory['bare']:.1f} MiB "
+        f"(pycountry: {memory['pycountry first get()'] - memory['bare']:.1f} MiB) | — |"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,249 @@
+"""Corrupt copies of each data file fail to load, naming file, record and field.
+
+Hypothesis picks the record, the field and the corruption from the real data,
+so every file and every required field is covered as the data grows; after
+each failure the packaged catalogue must still load in the same process.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newocc import CatalogueError, _loader
+from newocc._resources import DATA_FILES, read_data
+from newocc.model import Batch, Occupation, Source
+
+ORIGINAL: dict[str, Any] = {name: json.loads(read_data(name)) for name in DATA_FILES}
+RECORD_TYPES: dict[str, type] = {
+    "occupations.json": Occupation,
+    "batches.json": Batch,
+    "sources.json": Source,
+}
+COMPUTED = {"batches.json": {"listed_count"}}
+# Values no field of any record type accepts (no field is a float, a list of
+# floats or a free-form object).
+WRONG_TYPES = (12.5, [12.5], {"unexpected": 12.5})
+
+
+def required_fields(file: str) -> list[str]:
+    """The fields a record of this file must have (derived from the model)."""
+    fields = attrs.fields(RECORD_TYPES[file])
+    return [f.name for f in fields if f.default is attrs.NOTHING and f.name not in COMPUTED.get(file, ())]
+
+
+def all_fields(file: str) -> list[str]:
+    return [f.name for f in attrs.fields(RECORD_TYPES[file]) if f.name not in COMPUTED.get(file, ())]
+
+
+def load_with(file: str, content: Any) -> CatalogueError:
+    """Load the packaged data with one file replaced; return the error it must raise."""
+    files = {name: json.dumps(value, ensure_ascii=False).encode() for name, value in ORIGINAL.items()}
+    files[file] = content if isinstance(content, bytes) else json.dumps(content, ensure_ascii=False).encode()
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load(files.__getitem__)
+    return caught.value
+
+
+def names_record(error: CatalogueError, file: str, index: int) -> bool:
+    """The error's record is this record: by position, name, id or batch number."""
+    row = ORIGINAL[file][index]
+    marks = [f"record {index}"]
+    for key in ("name_zh", "id"):
+        if isinstance(row.get(key), str):
+            marks.append(repr(row[key]))
+    if isinstance(row.get("number"), int):
+        marks += [f"batch {row['number']}", f"({row['number']})"]
+    return any(mark in error.record for mark in marks)
+
+
+def still_loads() -> None:
+    assert len(_loader.load().occupations) == len(ORIGINAL["occupations.json"])
+
+
+def rows_of(file: str) -> st.SearchStrategy[int]:
+    return st.integers(0, len(ORIGINAL[file]) - 1)
+
+
+FILES = sorted(RECORD_TYPES)
+# Each example loads the whole catalogue; a few dozen per file and kind cover
+# the records and fields well within the CI time budget.
+few = settings(max_examples=30)
+
+
+@pytest.fixture(autouse=True)
+def _good_data_loads_afterwards() -> Iterator[None]:
+    yield
+    still_loads()
+
+
+@pytest.mark.parametrize("file", FILES)
+@given(data=st.data())
+@few
+def test_a_missing_field_is_named(file: str, data: st.DataObject) -> None:
+    index = data.draw(rows_of(file), "record")
+    field = data.draw(st.sampled_from(required_fields(file)), "field")
+    rows = copy.deepcopy(ORIGINAL[file])
+    del rows[index][field]
+    error = load_with(file, rows)
+    assert error.file == file
+    assert field in error.field or field in error.problem
+    assert names_record(error, file, index), error
+
+
+@pytest.mark.parametrize("file", FILES)
+@given(data=st.data())
+@few
+def test_a_wrong_type_is_named(file: str, data: st.DataObject) -> None:
+    index = data.draw(rows_of(file), "record")
+    field = data.draw(st.sampled_from(all_fields(file)), "field")
+    rows = copy.deepcopy(ORIGINAL[file])
+    rows[index][field] = data.draw(st.sampled_from(WRONG_TYPES), "value")
+    error = load_with(file, rows)
+    assert error.file == file
+    assert error.field.startswith(field), error
+    assert names_record(error, file, index), error
+
+
+@pytest.mark.parametrize("file", FILES)
+@given(data=st.data())
+@few
+def test_an_unknown_field_is_named(file: str, data: st.DataObject) -> None:
+    index = data.draw(rows_of(file), "record")
+    rows = copy.deepcopy(ORIGINAL[file])
+    rows[index]["colour"] = "red"
+    error = load_with(file, rows)
+    assert (error.file, error.field) == (file, "colour")
+    assert names_record(error, file, index), error
+
+
+@pytest.mark.parametrize("file", DATA_FILES)
+@given(data=st.data())
+@few
+def test_invalid_utf8_is_located(file: str, data: st.DataObject) -> None:
+    raw = read_data(file)
+    at = data.draw(st.integers(0, len(raw)), "byte")
+    error = load_with(file, raw[:at] + b"\xff" + raw[at:])
+    assert error.file == file
+    # The first bad byte is ours, or the lead byte of the character it split.
+    assert error.record in {f"byte {n}" for n in range(max(0, at - 3), at + 1)}, error
+
+
+@pytest.mark.parametrize("file", DATA_FILES)
+@given(data=st.data())
+@few
+def test_truncated_json_is_located(file: str, data: st.DataObject) -> None:
+    raw = read_data(file).decode()
+    cut = data.draw(st.integers(0, len(raw.rstrip()) - 1), "cut")
+    error = load_with(file, raw[:cut].encode())
+    assert error.file == file
+    assert error.record.startswith(("line ", "top level")), error
+
+
+def _duplicate(file: str, key: str, data: st.DataObject) -> tuple[list[dict[str, Any]], int]:
+    rows = copy.deepcopy(ORIGINAL[file])
+    candidates = [i for i, row in enumerate(rows) if row.get(key) is not None]
+    first, second = data.draw(st.lists(st.sampled_from(candidates), min_size=2, max_size=2, unique=True))
+    rows[second][key] = rows[first][key]
+    return rows, max(first, second)
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "problem"),
+    [
+        ("occupations.json", "code", "is also used by"),
+        ("occupations.json", "name_zh", "is also used by"),
+        ("sources.json", "id", "duplicate source id"),
+        ("batches.json", "number", "numbered 1, 2"),
+    ],
+)
+@given(data=st.data())
+@few
+def test_a_duplicate_key_is_named(file: str, key: str, problem: str, data: st.DataObject) -> None:
+    rows, later = _duplicate(file, key, data)
+    error = load_with(file, rows)
+    assert error.file == file
+    assert error.field == key
+    assert problem in error.problem
+    if file != "batches.json":  # batch numbering is checked on the whole list
+        assert names_record(error, file, later) or repr(rows[later][key]) in error.record, error
+
+
+def _occupation_where(test: Callable[[dict[str, Any]], bool]) -> tuple[list[dict[str, Any]], int]:
+    rows = copy.deepcopy(ORIGINAL["occupations.json"])
+    return rows, next(i for i, row in enumerate(rows) if test(row))
+
+
+def test_salary_low_above_high_is_named() -> None:
+    rows, index = _occupation_where(lambda row: bool(row["salaries"]))
+    salary = rows[index]["salaries"][0]
+    salary["low"], salary["high"] = salary["high"] + 1, salary["high"]
+    error = load_with("occupations.json", rows)
+    assert (error.field, names_record(error, "occupations.json", index)) == ("salaries[0].high", True)
+
+
+def test_a_dangling_salary_sub_role_is_named() -> None:
+    rows, index = _occupation_where(lambda row: bool(row["salaries"]))
+    rows[index]["salaries"][0]["sub_role"] = "没有这个工种"
+    error = load_with("occupations.json", rows)
+    assert error.field == "salaries[0].sub_role"
+    assert "没有这个工种" in error.problem
+
+
+def test_a_sub_role_from_an_unknown_batch_is_named() -> None:
+    rows, index = _occupation_where(lambda row: bool(row["sub_roles"]))
+    rows[index]["sub_roles"][0]["introduced_in"] = 99
+    error = load_with("occupations.json", rows)
+    assert error.field == "sub_roles[0].introduced_in"
+    assert names_record(error, "occupations.json", index)
+
+
+@pytest.mark.parametrize("file", ["occupations.json", "batches.json"])
+@given(data=st.data())
+@few
+def test_a_dangling_source_id_is_named(file: str, data: st.DataObject) -> None:
+    index = data.draw(rows_of(file), "record")
+    rows = copy.deepcopy(ORIGINAL[file])
+    rows[index]["sources"] = [*rows[index]["sources"], "no-such-source"]
+    error = load_with(file, rows)
+    assert error.file == file
+    assert error.field.startswith("sources"), error
+    assert "no-such-source" in error.problem
+    assert names_record(error, file, index), error
+
+
+@pytest.mark.parametrize("date", ["2019-13-01", "2019-02-30", "yesterday", "", "2019/04/01"])
+def test_a_bad_batch_date_is_named(date: str) -> None:
+    rows = copy.deepcopy(ORIGINAL["batches.json"])
+    rows[1]["dates"][0]["date"] = date
+    error = load_with("batches.json", rows)
+    assert error.field == "dates[0].date", error
+    assert repr(date) in error.problem
+    assert names_record(error, "batches.json", 1), error
+
+
+def test_a_bad_publication_date_is_named() -> None:
+    rows = copy.deepcopy(ORIGINAL["sources.json"])
+    rows[3]["published"] = "2020-02-31"
+    error = load_with("sources.json", rows)
+    assert (error.field, names_record(error, "sources.json", 3)) == ("published", True), error
+    assert "'2020-02-31'" in error.problem
+
+
+@pytest.mark.parametrize("field", ["data_version", "schema_version"])
+@pytest.mark.parametrize("change", ["drop", "wrong type"])
+def test_a_broken_release_file_is_named(field: str, change: str) -> None:
+    release = dict(ORIGINAL["release.json"])
+    if change == "drop":
+        del release[field]
+    else:
+        release[field] = 12.5
+    error = load_with("release.json", release)
+    assert (error.file, error.record, error.field) == ("release.json", "release", field)
