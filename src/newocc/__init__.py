@@ -3,6 +3,8 @@
 >>> import newocc
 >>> [o.name_zh for o in newocc.find(sub_role="直播销售员")]
 ['互联网营销师']
+>>> newocc.match("外卖小哥").occupation.name_zh
+'网约配送员'
 
 Importing the package is cheap: the data, attrs and cattrs are loaded on the
 first query, once, behind a lock.
@@ -28,6 +30,8 @@ __all__ = [
     "DateEvent",
     "EnglishName",
     "FormerCode",
+    "LabelKind",
+    "Match",
     "NameKind",
     "NotFound",
     "Occupation",
@@ -42,12 +46,16 @@ __all__ = [
     "batches",
     "find",
     "get",
+    "match",
+    "match_many",
     "occupations",
+    "search",
     "sectors",
 ]
 
 if TYPE_CHECKING:
     from newocc.errors import CatalogueError, NotFound
+    from newocc.matching import LabelKind, Match, match, match_many, search
     from newocc.model import (
         Batch,
         BatchDate,
@@ -75,6 +83,11 @@ _HOMES = {
     "batches": "query",
     "find": "query",
     "get": "query",
+    "LabelKind": "matching",
+    "Match": "matching",
+    "match": "matching",
+    "match_many": "matching",
+    "search": "matching",
     "occupations": "query",
     "sectors": "query",
 }

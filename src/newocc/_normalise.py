@@ -1,0 +1,147 @@
+"""Normalise job titles as people write them, so they can be compared with labels.
+
+The steps, in order (each documented in ``docs/search.md``):
+
+1. Read at most :data:`MAX_CHARS` characters: titles are short, and a huge
+   string must not cost more than a long title.
+2. NFKC (full-width → half-width, compatibility forms) and case folding.
+3. Traditional → simplified Chinese, character by character, with the
+   one-to-one pairs of OpenCC's table (``data/t2s.tsv``).
+4. Remove posting noise: salary figures (``12-18k``, ``8000+``, ``200元/天``,
+   ``13薪``), years of experience, hiring words (``急招``, ``日结``,
+   ``底薪+提成``, ``兼职`` …), seniority words (``高级``, ``senior`` …) and
+   the names of provinces and large cities.
+5. Punctuation, brackets and symbols become spaces; spaces are then dropped
+   except between two Latin letters or digits (``ai trainer`` keeps its space,
+   ``AI 训练师`` becomes ``ai训练师``).
+6. English plurals are made singular (``pilots`` → ``pilot``, ``technologies`` →
+   ``technology``), so titles and labels agree whatever the number.
+
+Labels go through the same function, so both sides of every comparison agree.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Mapping
+from functools import lru_cache
+
+from newocc._resources import read_data
+
+__all__ = ["MAX_CHARS", "NOISE_WORDS", "PLACES", "normalise"]
+
+MAX_CHARS = 200
+"""The number of characters of a title that are read; the rest is ignored."""
+
+NOISE_WORDS = (
+    # hiring and pay terms
+    "日结", "周结", "月结", "急招", "急聘", "诚聘", "高薪诚聘", "高薪", "招聘", "直招", "热招",
+    "底薪加提成", "底薪", "无责底薪", "保底", "提成", "兼职", "全职", "可兼职", "小时工", "临时工",
+    "包吃住", "包吃", "包住", "五险一金", "六险一金", "双休", "单休", "长白班", "可实习", "实习生",
+    "实习", "应届生", "应届", "校招", "社招", "不限经验", "经验不限", "学历不限", "男女不限",
+    "小白可做", "无经验", "可培训", "带薪培训", "居家", "在家", "远程", "长期", "短期", "若干名",
+    "若干", "多名", "名额有限", "转正", "上市公司", "大平台", "同城", "本地", "附近", "全国",
+    # seniority
+    "高级", "资深", "初级", "中级", "见习", "储备", "学徒",
+    # English
+    "part time", "part-time", "full time", "full-time", "urgent", "urgently", "hiring", "remote",
+    "senior", "junior", "intern", "trainee", "freelance", "contract",
+)  # fmt: skip
+"""Words that say how a job is offered, not what it is; removed from titles."""
+
+PLACES = (
+    "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "成都", "武汉", "西安", "南京", "苏州",
+    "长沙", "郑州", "青岛", "东莞", "佛山", "宁波", "合肥", "厦门", "福州", "济南", "昆明", "沈阳",
+    "大连", "哈尔滨", "长春", "石家庄", "太原", "南昌", "南宁", "贵阳", "海口", "三亚", "兰州",
+    "西宁", "银川", "乌鲁木齐", "拉萨", "呼和浩特", "无锡", "常州", "温州", "泉州", "珠海", "惠州",
+    "嘉兴", "金华", "台州", "绍兴", "烟台", "潍坊", "徐州", "南通", "扬州", "洛阳", "香港", "澳门",
+    "台北", "广东", "浙江", "江苏", "山东", "河南", "河北", "湖南", "湖北", "四川", "福建", "安徽",
+    "江西", "广西", "云南", "贵州", "陕西", "山西", "甘肃", "辽宁", "吉林", "黑龙江", "内蒙古",
+    "新疆", "西藏", "宁夏", "青海", "海南", "台湾",
+)  # fmt: skip
+"""Provinces and large cities, removed from titles (with 省, 市 or 区 after them)."""
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_UNIT = r"(?:k|w|千|万|元)"
+_PER = r"(?:\s*(?:/|每)\s*(?:月|天|日|小时|时|年|单|h))"
+_SALARY = (
+    # years of experience and age, first so that 1-3年经验 and 18-35岁 go whole
+    r"\d+\s*(?:[-~～至到]\s*\d+\s*)?年(?:以上)?(?:工作)?经验",
+    r"\d+\s*(?:[-~～至到]\s*\d+\s*)?(?:周)?岁(?:以[上下])?",
+    # a range: 12-18k, 8000~12000元/月, 1-3年
+    rf"{_NUMBER}\s*{_UNIT}?\s*[-~～至到]\s*{_NUMBER}\s*{_UNIT}?(?:\s*元)?{_PER}?(?:\s*年)?",
+    # one figure with a unit: 12k, 8000元, 200元/天, 8000+
+    rf"{_NUMBER}\s*{_UNIT}(?![a-z]){_PER}?(?:\s*(?:\+|以上))?",
+    rf"{_NUMBER}\s*(?:\+|以上)",
+    rf"{_NUMBER}{_PER}",
+    # months of pay
+    r"[x×*·]?\s*\d+\s*薪",
+)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    # Longest first, so 底薪加提成 is removed whole before 底薪 is tried.
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NOISE = re.compile(
+    "|".join(
+        (
+            *_SALARY,
+            rf"(?:{_alternation(PLACES)})(?:省|市|区)?",
+            rf"(?<![a-z])(?:{_alternation(NOISE_WORDS)})(?![a-z])",
+        )
+    )
+)
+_NON_WORD = re.compile(r"[\W_]+")
+_GAP = re.compile(r"(?<![a-z0-9]) | (?![a-z0-9])")
+_LATIN_WORD = re.compile(r"[a-z]{4,}")
+_HAS_LATIN = re.compile(r"[a-z]")
+
+_t2s: Mapping[int, str] | None = None
+_t2s_lock = threading.Lock()
+
+
+def _traditional_table() -> Mapping[int, str]:
+    global _t2s
+    table = _t2s
+    if table is None:
+        with _t2s_lock:
+            if _t2s is None:
+                pairs = {}
+                for line in read_data("t2s.tsv").decode("utf-8").splitlines():
+                    if line and not line.startswith("#"):
+                        traditional, simplified = line.split("\t")
+                        pairs[ord(traditional)] = simplified
+                _t2s = pairs
+            table = _t2s
+    return table
+
+
+def _singular(match: re.Match[str]) -> str:
+    word = match.group()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalise(text: str) -> str:
+    """The comparable form of a title or label: ``"深圳／植保無人機飛手／12-18K"`` → ``"植保无人机飞手"``."""
+    # Cut before caching, so the cache never holds a huge string.
+    return _normalise(text[:MAX_CHARS])
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalise(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = folded.translate(_traditional_table())
+    folded = _NOISE.sub(" ", folded)
+    folded = _NON_WORD.sub(" ", folded).strip()
+    folded = _GAP.sub("", folded)
+    if _HAS_LATIN.search(folded):
+        folded = _LATIN_WORD.sub(_singular, folded)
+    return folded
