@@ -21,7 +21,7 @@ from newocc._catalogue import Catalogue, current
 from newocc._normalise import normalise
 from newocc.model import Occupation, SubRole
 
-__all__ = ["Label", "LabelIndex", "LabelKind", "bigrams", "build", "label_index"]
+__all__ = ["Label", "LabelIndex", "LabelKind", "bigrams", "build", "label_index", "stem"]
 
 
 class LabelKind(str, enum.Enum):
@@ -48,6 +48,7 @@ class LabelKind(str, enum.Enum):
 
 _RANKS = {kind: number for number, kind in enumerate(LabelKind)}
 _PARENTHESIS = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$")
+_ROLE_SUFFIX = re.compile(r"(?:人员|员|师|工|者)$")
 
 
 @attrs.frozen
@@ -63,6 +64,17 @@ class Label:
     """The occupation's position in the catalogue: breaks ties."""
 
 
+def stem(text: str) -> str | None:
+    """The Chinese title without its role suffix (人员, 员, 师, 工, 者), if at least two characters remain.
+
+    ``网约配送人员`` and ``网约配送员`` share the stem ``网约配送``.
+    """
+    found = _ROLE_SUFFIX.search(text)
+    if found is None or found.start() < 2:
+        return None
+    return text[: found.start()]
+
+
 def bigrams(text: str) -> frozenset[str]:
     """The set of adjacent character pairs (the text itself when shorter than two)."""
     if len(text) < 2:
@@ -71,18 +83,22 @@ def bigrams(text: str) -> frozenset[str]:
 
 
 class LabelIndex:
-    """Labels by key, by first character and by bigram."""
+    """Labels by key, by first character, by stem and by bigram."""
 
-    __slots__ = ("by_bigram", "by_first", "exact", "labels", "sizes")
+    __slots__ = ("by_bigram", "by_first", "by_stem", "exact", "labels", "sizes")
 
     def __init__(self, labels: tuple[Label, ...]) -> None:
         self.labels = labels
         exact: dict[str, list[Label]] = {}
         by_first: dict[str, list[Label]] = {}
         by_bigram: dict[str, list[int]] = {}
+        by_stem: dict[str, list[Label]] = {}
         sizes = []
         for number, label in enumerate(labels):
             exact.setdefault(label.key, []).append(label)
+            label_stem = stem(label.key)
+            if label_stem is not None:
+                by_stem.setdefault(label_stem, []).append(label)
             by_first.setdefault(label.key[0], []).append(label)
             pairs = bigrams(label.key)
             sizes.append(len(pairs))
@@ -97,6 +113,9 @@ class LabelIndex:
                 char: tuple(sorted(found, key=lambda label: (-len(label.key), *_precedence(label))))
                 for char, found in by_first.items()
             }
+        )
+        self.by_stem: Mapping[str, tuple[Label, ...]] = MappingProxyType(
+            {key: tuple(found) for key, found in by_stem.items()}
         )
         self.by_bigram: Mapping[str, tuple[int, ...]] = MappingProxyType(
             {pair: tuple(numbers) for pair, numbers in by_bigram.items()}

@@ -17,7 +17,9 @@ the title, normalised, ...            score
 is a code or an official label        1.0
 is an alias                           0.95
 contains labels of one occupation     0.7 + 0.2 × share of title covered
-is similar (character bigrams)        0.7 × Dice coefficient
+differs from a label only in its      0.7
+role suffix (人员, 员, 师, 工, 者)
+is similar (character bigrams)        0.7 × bigram overlap
 ====================================  ==================================
 
 Within a score, the more authoritative label kind wins (see
@@ -33,7 +35,7 @@ from functools import lru_cache
 import attrs
 
 from newocc._catalogue import current
-from newocc._index import Label, LabelIndex, LabelKind, bigrams, label_index
+from newocc._index import Label, LabelIndex, LabelKind, bigrams, label_index, stem
 from newocc._normalise import normalise
 from newocc._text import as_code
 from newocc.model import Occupation, SubRole
@@ -42,12 +44,14 @@ __all__ = ["THRESHOLD", "LabelKind", "Match", "match", "match_many", "search"]
 
 THRESHOLD = 0.55
 """The score :func:`match` requires: any exact or contained label clears it;
-a merely similar title needs a bigram Dice coefficient of about 0.79."""
+a merely similar title must share about 79% of the character bigrams of
+the longer of it and the label (``人工智能训练员`` for ``人工智能训练师``)."""
 
 _EXACT_OFFICIAL = 1.0
 _EXACT_ALIAS = 0.95
 _CONTAINED_BASE = 0.7
 _CONTAINED_SPAN = 0.2
+_SAME_STEM = 0.7
 _SIMILAR_SPAN = 0.7
 _CODE_LENGTH = 24
 """Longer text is never read as a code."""
@@ -177,8 +181,14 @@ def _rank(query: str, index: LabelIndex, *, everything: bool) -> list[Match]:
         results.append(_keyed(label, _CONTAINED_BASE + _CONTAINED_SPAN * share))
     if (exact or covered) and not everything:
         return _sorted(results)
-    for label, dice in _similar(query, index):
-        results.append(_keyed(label, _SIMILAR_SPAN * dice))
+    query_stem = stem(query)
+    same_stem = index.by_stem.get(query_stem, ()) if query_stem is not None else ()
+    for label in same_stem:
+        results.append(_keyed(label, _SAME_STEM))
+    if same_stem and not everything:
+        return _sorted(results)
+    for label, overlap in _similar(query, index):
+        results.append(_keyed(label, _SIMILAR_SPAN * overlap))
     return _sorted(results)
 
 
@@ -241,7 +251,12 @@ def _latin(char: str) -> bool:
 
 
 def _similar(query: str, index: LabelIndex) -> list[tuple[Label, float]]:
-    """Per occupation, the label with the highest bigram Dice coefficient (above 0)."""
+    """Per occupation, the label sharing the most bigrams with ``query``.
+
+    The overlap is the shared bigrams over the larger of the two sets, so a
+    title that is only part of a longer label (``测试工程师`` in
+    ``渗透测试工程师``) scores low: it lacks what makes the label specific.
+    """
     pairs = bigrams(query)
     shared: dict[int, int] = {}
     by_bigram = index.by_bigram
@@ -253,8 +268,8 @@ def _similar(query: str, index: LabelIndex) -> list[tuple[Label, float]]:
     labels, sizes = index.labels, index.sizes
     for number, count in shared.items():
         label = labels[number]
-        dice = 2 * count / (size + sizes[number])
+        overlap = count / max(size, sizes[number])
         held = best.get(label.order)
-        if held is None or dice > held[1]:
-            best[label.order] = (label, dice)
+        if held is None or overlap > held[1]:
+            best[label.order] = (label, overlap)
     return list(best.values())
