@@ -162,7 +162,7 @@ def main() -> None:
         variant = {
             "noise": noisy,
             "traditional": converter.convert(title),
-            "fullwidth": fullwidth(title),
+            "fullwidth": fullwidth(noisy),
             "traditional+noise": converter.convert(noisy),
         }[style]
         if variant != title:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -19,6 +19,7 @@ import attrs
 from newocc._aliases import load_aliases
 from newocc._catalogue import Catalogue, current
 from newocc._normalise import normalise
+from newocc._resources import read_data
 from newocc.model import Occupation, SubRole
 
 __all__ = ["Label", "LabelIndex", "LabelKind", "bigrams", "build", "label_index", "stem"]
@@ -127,8 +128,8 @@ def _precedence(label: Label) -> tuple[int, int]:
     return (label.kind.rank, label.order)
 
 
-def build(catalogue: Catalogue) -> LabelIndex:
-    """Index every name of every record in ``catalogue``, and every alias."""
+def build(catalogue: Catalogue, read: Callable[[str], bytes] = read_data) -> LabelIndex:
+    """Index every name of every record in ``catalogue``, and every alias ``read`` gives."""
     labels: list[Label] = []
     seen: set[tuple[str, str, str | None]] = set()
 
@@ -151,7 +152,7 @@ def build(catalogue: Catalogue) -> LabelIndex:
                 add(role.name_en, LabelKind.SUB_ROLE_NAME, occupation, role, order)
         for text in _former_names(occupation):
             add(text, LabelKind.FORMER_NAME, occupation, None, order)
-    for alias in load_aliases(catalogue):
+    for alias in load_aliases(catalogue, read):
         add(alias.text, LabelKind.ALIAS, alias.occupation, alias.sub_role, orders[alias.occupation.name_zh])
     return LabelIndex(tuple(sorted(labels, key=_precedence)))
 

@@ -44,11 +44,14 @@ def rows() -> Iterator[Row]:
             yield Row(**record)
 
 
-def evaluate() -> Scores:
+def evaluate(style: str | None = None) -> Scores:
+    """Match every row (or only the rows of one ``style``) and score the answers."""
     positives = negatives = right = right_role = rejected = returned = 0
     misses: list[str] = []
     false_matches: list[str] = []
     for row in rows():
+        if style is not None and row.style != style:
+            continue
         found = newocc.match(row.title)
         if found is not None:
             returned += 1
@@ -71,17 +74,30 @@ def evaluate() -> Scores:
     return Scores(
         positives=positives,
         negatives=negatives,
-        top1=right / positives,
-        sub_role_accuracy=right_role / right,
-        rejected=rejected / negatives,
-        precision=right / returned,
+        top1=right / positives if positives else 1.0,
+        sub_role_accuracy=right_role / right if right else 1.0,
+        rejected=rejected / negatives if negatives else 1.0,
+        precision=right / returned if returned else 1.0,
         misses=tuple(misses),
         false_matches=tuple(false_matches),
     )
 
 
-if __name__ == "__main__":
-    scores = evaluate()
-    for line in (*scores.misses, *scores.false_matches):
+def report() -> None:
+    """Print the scores per style and overall, then every miss."""
+    styles = sorted({row.style for row in rows()})
+    print("| titles | positives | negatives | top-1 | work type | negatives rejected | precision |")
+    print("|---|---|---|---|---|---|---|")
+    for style in (*styles, None):
+        s = evaluate(style)
+        print(
+            f"| {style or 'all'} | {s.positives} | {s.negatives} | {s.top1:.1%} | {s.sub_role_accuracy:.1%} "
+            f"| {s.rejected:.1%} | {s.precision:.1%} |"
+        )
+    overall = evaluate()
+    for line in (*overall.misses, *overall.false_matches):
         print(line)
-    print(attrs.evolve(scores, misses=(), false_matches=()))
+
+
+if __name__ == "__main__":
+    report()
