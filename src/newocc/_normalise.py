@@ -26,6 +26,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Mapping
+from typing import Any
 from functools import lru_cache
 
 from newocc._resources import read_data
@@ -64,34 +65,52 @@ PLACES = (
 """Provinces and large cities, removed from titles (with 省, 市 or 区 after them)."""
 
 _NUMBER = r"\d+(?:\.\d+)?"
-_UNIT = r"(?:k|w|千|万|元)"
-_PER = r"(?:\s*(?:/|每)\s*(?:月|天|日|小时|时|年|单|h))"
-_SALARY = (
-    # years of experience and age, first so that 1-3年经验 and 18-35岁 go whole
-    r"\d+\s*(?:[-~～至到]\s*\d+\s*)?年(?:以上)?(?:工作)?经验",
-    r"\d+\s*(?:[-~～至到]\s*\d+\s*)?(?:周)?岁(?:以[上下])?",
-    # a range: 12-18k, 8000~12000元/月, 1-3年
-    rf"{_NUMBER}\s*{_UNIT}?\s*[-~～至到]\s*{_NUMBER}\s*{_UNIT}?(?:\s*元)?{_PER}?(?:\s*年)?",
-    # one figure with a unit: 12k, 8000元, 200元/天, 8000+
-    rf"{_NUMBER}\s*{_UNIT}(?![a-z]){_PER}?(?:\s*(?:\+|以上))?",
-    rf"{_NUMBER}\s*(?:\+|以上)",
-    rf"{_NUMBER}{_PER}",
-    # months of pay
-    r"[x×*·]?\s*\d+\s*薪",
+_UNIT = r"(?:\s*(?:k|w|千|万)(?![a-z]))?"
+# A number, perhaps a range, then the words that make it pay, age or
+# experience.  A number with none of them (3 in 3d打印) is kept: see _figure.
+_SALARY = re.compile(
+    rf"{_NUMBER}{_UNIT}(?:\s*[-~～至到]\s*{_NUMBER}{_UNIT})?"
+    r"(?:\s*(?:元|块))?"
+    r"(?:\s*(?:/|每)\s*(?:月|天|日|小时|时|年|单|h))?"
+    r"(?:\s*(?:\+|以上))?"
+    r"(?:\s*[x×*·]?\s*\d+\s*薪)?"
+    r"(?:\s*周?岁(?:以[上下])?)?"
+    r"(?:\s*年(?:以上)?(?:工作)?(?:经验)?)?"
 )
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    # Longest first, so 底薪加提成 is removed whole before 底薪 is tried.
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _figure(match: re.Match[str]) -> str:
+    text = match.group()
+    return text if text.isdigit() else " "
 
 
+def _trie(words: tuple[str, ...]) -> str:
+    """One regex for many words, as a trie (``底薪(?:加提成)?``): tried in one pass, longest first."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return body + "?" if "" in node else body
+
+    return pattern(root)
+
+
+_CHINESE_NOISE = tuple(w for w in NOISE_WORDS if not w.isascii())
+_ENGLISH_NOISE = tuple(w for w in NOISE_WORDS if w.isascii())
 _NOISE = re.compile(
     "|".join(
         (
-            *_SALARY,
-            rf"(?:{_alternation(PLACES)})(?:省|市|区)?",
-            rf"(?<![a-z])(?:{_alternation(NOISE_WORDS)})(?![a-z])",
+            rf"{_trie(PLACES)}(?:省|市|区)?",
+            _trie(_CHINESE_NOISE),
+            rf"(?<![a-z]){_trie(_ENGLISH_NOISE)}(?![a-z])",
         )
     )
 )
@@ -139,6 +158,7 @@ def normalise(text: str) -> str:
 def _normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     folded = folded.translate(_traditional_table())
+    folded = _SALARY.sub(_figure, folded)
     folded = _NOISE.sub(" ", folded)
     folded = _NON_WORD.sub(" ", folded).strip()
     folded = _GAP.sub("", folded)

@@ -153,7 +153,7 @@ def _match(text: str) -> Match | None:
 
 
 def _code_match(text: str) -> Match | None:
-    if len(text) > _CODE_LENGTH:
+    if len(text) > _CODE_LENGTH or not text.lstrip()[:1].isdigit():
         return None
     code = as_code(text)
     if code is None:
@@ -165,41 +165,43 @@ def _code_match(text: str) -> Match | None:
     return Match(occupation, None, _EXACT_OFFICIAL, code, LabelKind.CODE)
 
 
+Scored = tuple[tuple[float, int, int], Label, float]
+"""A candidate: its sort key (best first), its label and its score."""
+
+
 def _rank(query: str, index: LabelIndex, *, everything: bool) -> list[Match]:
-    """Matches for a normalised title, best first; without ``everything``, stop at the first band found."""
+    """Matches for a normalised title, best first; without ``everything``, only the best band found."""
     if not query:
         return []
-    results: list[tuple[tuple[float, int, int], Match]] = []
+    results: list[Scored] = []
     exact = index.exact.get(query, ())
     for label in exact:
-        score = _EXACT_ALIAS if label.kind is LabelKind.ALIAS else _EXACT_OFFICIAL
-        results.append(_keyed(label, score))
-    if exact and not everything:
-        return _sorted(results)
-    covered = _contained(query, index)
-    for label, share in covered:
-        results.append(_keyed(label, _CONTAINED_BASE + _CONTAINED_SPAN * share))
-    if (exact or covered) and not everything:
-        return _sorted(results)
-    query_stem = stem(query)
-    same_stem = index.by_stem.get(query_stem, ()) if query_stem is not None else ()
-    for label in same_stem:
-        results.append(_keyed(label, _SAME_STEM))
-    if same_stem and not everything:
-        return _sorted(results)
-    for label, overlap in _similar(query, index):
-        results.append(_keyed(label, _SIMILAR_SPAN * overlap))
-    return _sorted(results)
+        _add(results, label, _EXACT_ALIAS if label.kind is LabelKind.ALIAS else _EXACT_OFFICIAL)
+    if everything or not exact:
+        covered = _contained(query, index)
+        for label, share in covered:
+            _add(results, label, _CONTAINED_BASE + _CONTAINED_SPAN * share)
+        if everything or not covered:
+            query_stem = stem(query)
+            same_stem = index.by_stem.get(query_stem, ()) if query_stem is not None else ()
+            for label in same_stem:
+                _add(results, label, _SAME_STEM)
+            if everything or not same_stem:
+                for label, overlap in _similar(query, index):
+                    _add(results, label, _SIMILAR_SPAN * overlap)
+    if everything:
+        results.sort(key=_sort_key)
+    elif results:
+        results = [min(results, key=_sort_key)]
+    return [Match(label.occupation, label.sub_role, score, label.text, label.kind) for _, label, score in results]
 
 
-def _keyed(label: Label, score: float) -> tuple[tuple[float, int, int], Match]:
-    result = Match(label.occupation, label.sub_role, score, label.text, label.kind)
-    return ((-score, label.kind.rank, label.order), result)
+def _add(results: list[Scored], label: Label, score: float) -> None:
+    results.append(((-score, label.kind.rank, label.order), label, score))
 
 
-def _sorted(results: list[tuple[tuple[float, int, int], Match]]) -> list[Match]:
-    results.sort(key=lambda pair: pair[0])
-    return [result for _, result in results]
+def _sort_key(candidate: Scored) -> tuple[float, int, int]:
+    return candidate[0]
 
 
 def _contained(query: str, index: LabelIndex) -> list[tuple[Label, float]]:
