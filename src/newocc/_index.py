@@ -80,28 +80,34 @@ def bigrams(text: str) -> frozenset[str]:
     """The set of adjacent character pairs (the text itself when shorter than two)."""
     if len(text) < 2:
         return frozenset((text,)) if text else frozenset()
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map(str.__add__, text[:-1], text[1:]))
 
 
 class LabelIndex:
-    """Labels by key, by first character, by stem and by bigram."""
+    """Labels by key, by first two characters, by stem and by bigram.
 
-    __slots__ = ("by_bigram", "by_first", "by_stem", "exact", "labels", "sizes")
+    A one-character label is found only when it is the whole title.
+    """
+
+    __slots__ = ("bigram_sets", "by_bigram", "by_prefix", "by_stem", "exact", "labels", "sizes")
 
     def __init__(self, labels: tuple[Label, ...]) -> None:
         self.labels = labels
         exact: dict[str, list[Label]] = {}
-        by_first: dict[str, list[Label]] = {}
+        by_prefix: dict[str, list[Label]] = {}
         by_bigram: dict[str, list[int]] = {}
         by_stem: dict[str, list[Label]] = {}
         sizes = []
+        sets = []
         for number, label in enumerate(labels):
             exact.setdefault(label.key, []).append(label)
             label_stem = stem(label.key)
             if label_stem is not None:
                 by_stem.setdefault(label_stem, []).append(label)
-            by_first.setdefault(label.key[0], []).append(label)
+            if len(label.key) >= 2:
+                by_prefix.setdefault(label.key[:2], []).append(label)
             pairs = bigrams(label.key)
+            sets.append(pairs)
             sizes.append(len(pairs))
             for pair in sorted(pairs):
                 by_bigram.setdefault(pair, []).append(number)
@@ -109,10 +115,10 @@ class LabelIndex:
             {key: tuple(sorted(found, key=_precedence)) for key, found in exact.items()}
         )
         # Longest first, so a scan meets the most specific label at a position first.
-        self.by_first: Mapping[str, tuple[Label, ...]] = MappingProxyType(
+        self.by_prefix: Mapping[str, tuple[Label, ...]] = MappingProxyType(
             {
                 char: tuple(sorted(found, key=lambda label: (-len(label.key), *_precedence(label))))
-                for char, found in by_first.items()
+                for char, found in by_prefix.items()
             }
         )
         self.by_stem: Mapping[str, tuple[Label, ...]] = MappingProxyType(
@@ -122,6 +128,7 @@ class LabelIndex:
             {pair: tuple(numbers) for pair, numbers in by_bigram.items()}
         )
         self.sizes = tuple(sizes)
+        self.bigram_sets = tuple(sets)
 
 
 def _precedence(label: Label) -> tuple[int, int]:

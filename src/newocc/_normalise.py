@@ -117,16 +117,18 @@ _NOISE = re.compile(
 _NON_WORD = re.compile(r"[\W_]+")
 _GAP = re.compile(r"(?<![a-z0-9]) | (?![a-z0-9])")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
-_HAS_LATIN = re.compile(r"[a-z]")
+_HAS_LATIN = re.compile(r"[a-z0-9]")
+_HAS_DIGIT = re.compile(r"\d")
 
-_t2s: Mapping[int, str] | None = None
+_t2s: tuple[Mapping[int, str], re.Pattern[str]] | None = None
 _t2s_lock = threading.Lock()
 
 
-def _traditional_table() -> Mapping[int, str]:
+def _traditional() -> tuple[Mapping[int, str], re.Pattern[str]]:
+    """The traditional → simplified table, and a pattern finding any character it maps."""
     global _t2s
-    table = _t2s
-    if table is None:
+    loaded = _t2s
+    if loaded is None:
         with _t2s_lock:
             if _t2s is None:
                 pairs = {}
@@ -134,9 +136,15 @@ def _traditional_table() -> Mapping[int, str]:
                     if line and not line.startswith("#"):
                         traditional, simplified = line.split("\t")
                         pairs[ord(traditional)] = simplified
-                _t2s = pairs
-            table = _t2s
-    return table
+                # Most titles are simplified: a scan for a mapped character is
+                # much cheaper than translating every title.  Characters beyond
+                # the BMP go in as one range: listed one by one they would
+                # make the regex engine test each title character slowly.
+                bmp = "".join(re.escape(chr(c)) for c in sorted(pairs) if c <= 0xFFFF)
+                found = re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+                _t2s = (pairs, found)
+            loaded = _t2s
+    return loaded
 
 
 def _singular(match: re.Match[str]) -> str:
@@ -157,11 +165,12 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = folded.translate(_traditional_table())
-    folded = _SALARY.sub(_figure, folded)
-    folded = _NOISE.sub(" ", folded)
-    folded = _NON_WORD.sub(" ", folded).strip()
-    folded = _GAP.sub("", folded)
-    if _HAS_LATIN.search(folded):
-        folded = _LATIN_WORD.sub(_singular, folded)
-    return folded
+    table, traditional = _traditional()
+    if traditional.search(folded):
+        folded = folded.translate(table)
+    if _HAS_DIGIT.search(folded):
+        folded = _SALARY.sub(_figure, folded)
+    folded = _NON_WORD.sub(" ", _NOISE.sub(" ", folded)).strip()
+    if not _HAS_LATIN.search(folded):
+        return folded.replace(" ", "")
+    return _LATIN_WORD.sub(_singular, _GAP.sub("", folded))

@@ -29,6 +29,8 @@ Within a score, the more authoritative label kind wins (see
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -187,7 +189,8 @@ def _rank(query: str, index: LabelIndex, *, everything: bool) -> list[Match]:
             for label in same_stem:
                 _add(results, label, _SAME_STEM)
             if everything or not same_stem:
-                for label, overlap in _similar(query, index):
+                floor = 0.0 if everything else THRESHOLD / _SIMILAR_SPAN
+                for label, overlap in _similar(query, index, floor):
                     _add(results, label, _SIMILAR_SPAN * overlap)
     if everything:
         results.sort(key=_sort_key)
@@ -212,9 +215,9 @@ def _contained(query: str, index: LabelIndex) -> list[tuple[Label, float]]:
     """
     length = len(query)
     spans: dict[int, tuple[Label, set[int]]] = {}
-    by_first = index.by_first
-    for start, char in enumerate(query):
-        candidates = by_first.get(char)
+    by_prefix = index.by_prefix
+    for start in range(length - 1):
+        candidates = by_prefix.get(query[start : start + 2])
         if candidates is None:
             continue
         for label in candidates:
@@ -252,25 +255,41 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def _similar(query: str, index: LabelIndex) -> list[tuple[Label, float]]:
-    """Per occupation, the label sharing the most bigrams with ``query``.
+def _similar(query: str, index: LabelIndex, floor: float) -> list[tuple[Label, float]]:
+    """Per occupation, the label sharing the most bigrams with ``query``, if at least ``floor``.
 
     The overlap is the shared bigrams over the larger of the two sets, so a
     title that is only part of a longer label (``测试工程师`` in
     ``渗透测试工程师``) scores low: it lacks what makes the label specific.
+
+    With a ``floor``, a label must share ``need`` of the query's ``size``
+    bigrams, so it shares at least one of any ``size - need + 1`` of them
+    (prefix filtering): only labels found that way are compared, whichever
+    bigrams are picked, so the result does not depend on set order.
     """
     pairs = bigrams(query)
-    shared: dict[int, int] = {}
-    by_bigram = index.by_bigram
-    for pair in pairs:
-        for number in by_bigram.get(pair, ()):
-            shared[number] = shared.get(number, 0) + 1
-    best: dict[int, tuple[Label, float]] = {}
     size = len(pairs)
+    by_bigram = index.by_bigram
+    if floor > 0:
+        need = math.ceil(floor * size - 1e-9)
+        picked = itertools.islice(pairs, size - need + 1)
+        candidates = set().union(*map(by_bigram.get, picked, itertools.repeat(())))
+        # count / max(size, label size) >= floor bounds the label's size both ways.
+        low, high = floor * size, size / floor
+        sets, sizes = index.bigram_sets, index.sizes
+        shared = {n: len(pairs & sets[n]) for n in candidates if low <= sizes[n] <= high}
+    else:
+        shared = {}
+        for pair in pairs:
+            for number in by_bigram.get(pair, ()):
+                shared[number] = shared.get(number, 0) + 1
+    best: dict[int, tuple[Label, float]] = {}
     labels, sizes = index.labels, index.sizes
     for number, count in shared.items():
         label = labels[number]
         overlap = count / max(size, sizes[number])
+        if overlap < floor:
+            continue
         held = best.get(label.order)
         if held is None or overlap > held[1]:
             best[label.order] = (label, overlap)
