@@ -24,6 +24,7 @@ HEADER = """\
 
 
 def main(source: Path) -> None:
+    """Write the table from ``source``."""
     pairs = []
     for line in source.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):

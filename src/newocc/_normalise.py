@@ -26,8 +26,8 @@ import re
 import threading
 import unicodedata
 from collections.abc import Mapping
-from typing import Any
 from functools import lru_cache
+from typing import Any
 
 from newocc._resources import read_data
 

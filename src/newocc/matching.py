@@ -196,7 +196,9 @@ def _rank(query: str, index: LabelIndex, *, everything: bool) -> list[Match]:
         results.sort(key=_sort_key)
     elif results:
         results = [min(results, key=_sort_key)]
-    return [Match(label.occupation, label.sub_role, score, label.text, label.kind) for _, label, score in results]
+    return [
+        Match(label.occupation, label.sub_role, score, label.text, label.kind) for _, label, score in results
+    ]
 
 
 def _add(results: list[Scored], label: Label, score: float) -> None:
