@@ -243,3 +243,9 @@ def test_the_index_is_built_once_from_the_catalogue() -> None:
     assert label_index() is label_index()
     rebuilt = build(current())
     assert [label.key for label in rebuilt.labels] == [label.key for label in label_index().labels]
+
+
+def test_match_reads_a_huge_title_like_its_start() -> None:
+    huge = "外卖小哥" + "啊" * 10**6
+    assert newocc.match(huge) == newocc.match(huge[:MAX_CHARS])
+    assert list(newocc.match_many([huge])) == [newocc.match(huge)]

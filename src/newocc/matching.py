@@ -38,7 +38,7 @@ import attrs
 
 from newocc._catalogue import current
 from newocc._index import Label, LabelIndex, LabelKind, bigrams, label_index, stem
-from newocc._normalise import normalise
+from newocc._normalise import MAX_CHARS, normalise
 from newocc._text import as_code
 from newocc.model import Occupation, SubRole
 
@@ -109,7 +109,7 @@ def match(text: str) -> Match | None:
     Repeated titles are answered from a cache of recent results.
     """
     _check_text(text, "match")
-    return _match(text)
+    return _match(text[:MAX_CHARS])
 
 
 def match_many(titles: Iterable[str]) -> Iterator[Match | None]:
@@ -134,9 +134,10 @@ def match_many(titles: Iterable[str]) -> Iterator[Match | None]:
 def _stream(titles: Iterator[str]) -> Iterator[Match | None]:
     best = _match
     for position, title in enumerate(titles):
-        if type(title) is not str and not isinstance(title, str):
+        if not isinstance(title, str):
             raise TypeError(f"title {position} is {type(title).__name__} {title!r:.80}, not str")
-        yield best(title)
+        # Only MAX_CHARS are read: the cache must not keep huge strings alive.
+        yield best(title[:MAX_CHARS])
 
 
 def _check_text(text: object, caller: str) -> None:
