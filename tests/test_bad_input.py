@@ -92,6 +92,21 @@ CONTRACTS: dict[str, Contract] = {
     "batches": Contract(shapes={"": lambda _: newocc.batches()}, raises=(), returns=_tuple_of(newocc.Batch)),
     "sectors": Contract(shapes={"": lambda _: newocc.sectors()}, raises=(), returns=_tuple_of(newocc.Sector)),
     "facts": Contract(shapes={"": lambda _: newocc.facts()}, raises=(), returns=_tuple_of(newocc.Fact)),
+    "search": Contract(
+        shapes={"text": newocc.search, "limit": lambda v: newocc.search("外卖小哥", limit=v)},
+        raises=(TypeError, ValueError),
+        returns=_tuple_of(newocc.Match),
+    ),
+    "match": Contract(
+        shapes={"text": newocc.match},
+        raises=(TypeError,),
+        returns=lambda result: result is None or isinstance(result, newocc.Match),
+    ),
+    "match_many": Contract(
+        shapes={"titles": lambda v: list(newocc.match_many(v))},
+        raises=(TypeError,),
+        returns=lambda result: all(r is None or isinstance(r, newocc.Match) for r in result),
+    ),
     "to_records": Contract(shapes={"records": newocc.to_records}, raises=(TypeError,), returns=_is(list)),
     "to_json": Contract(
         shapes={"records": newocc.to_json, "indent": lambda v: newocc.to_json([], indent=v)},

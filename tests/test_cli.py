@@ -50,6 +50,8 @@ def test_find_table_lists_names_and_codes() -> None:
         (["--salary", "15000", "30000"], {"salary": (15000, 30000)}),
         (["--text", "区块链"], {"text": "区块链"}),
         (["--related", "--text", "员"], {"related": True, "text": "员"}),
+        (["--digital", "--batch", "7"], {"digital": True, "batch": 7}),
+        (["--green"], {"green": True}),
     ],
 )
 def test_find_filters_match_the_library(argv: list[str], kwargs: dict[str, object]) -> None:
@@ -57,6 +59,33 @@ def test_find_filters_match_the_library(argv: list[str], kwargs: dict[str, objec
     expected = newocc.find(**kwargs)  # type: ignore[arg-type]
     assert code == (0 if expected else 1)
     assert [r["name_zh"] for r in json.loads(out)["records"]] == [o.name_zh for o in expected]
+
+
+def test_search_ranks_matches_with_scores() -> None:
+    code, out, err = run("search", "深圳／植保無人機飛手／12-18K", "--limit", "2")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["score", "code", "occupation"]
+    expected = newocc.search("深圳／植保無人機飛手／12-18K", limit=2)
+    assert len(lines) == 2 + len(expected)
+    assert lines[2].startswith(f"{expected[0].score:.3f}  {expected[0].occupation.code}")
+
+
+def test_search_json_carries_the_match_and_its_occupation() -> None:
+    code, out, _ = run("search", "抖音带货主播", "--json")
+    assert code == 0
+    best = json.loads(out)["records"][0]
+    assert best["occupation"]["name_zh"] == "互联网营销师"
+    assert best["sub_role"]["name_zh"] == "直播销售员"
+    assert best["kind"] == "alias"
+    assert 0 < best["score"] <= 1
+
+
+def test_search_with_no_match_exits_1_and_a_bad_limit_exits_2() -> None:
+    assert run("search", "急招 12-18K")[0] == 1
+    code, _, err = run("search", "外卖", "--limit", "0")
+    assert code == 2
+    assert "0" in err
 
 
 def test_no_results_exit_1() -> None:
@@ -155,7 +184,8 @@ def test_table_aligns_by_display_width() -> None:
 
 TOKENS = [c.name for c in COMMANDS] + [
     "--batch", "--sector", "--salary", "--sub-role", "--text", "--related", "--json", "--format",
-    "--help", "--version", "1", "3", "99", "-1", "nan", "1e999", "digital", "csv", "直播销售员", "",
+    "--help", "--version", "--limit", "--digital", "--green", "1", "3", "99", "-1", "nan", "1e999", "digital",
+    "csv", "直播销售员", "外卖小哥", "",
     "4010602", "--", "-",
 ]  # fmt: skip
 argv_lists = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=12)), max_size=6).filter(

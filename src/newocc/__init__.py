@@ -3,6 +3,8 @@
 >>> import newocc
 >>> [o.name_zh for o in newocc.find(sub_role="直播销售员")]
 ['互联网营销师']
+>>> newocc.match("外卖小哥").occupation.name_zh
+'网约配送员'
 
 Importing the package is cheap: the data, attrs and cattrs are loaded on the
 first query, once, behind a lock.
@@ -35,6 +37,8 @@ __all__ = [
     "FactKind",
     "FormerCode",
     "FormerName",
+    "LabelKind",
+    "Match",
     "NameKind",
     "NotFound",
     "Occupation",
@@ -52,7 +56,10 @@ __all__ = [
     "facts",
     "find",
     "get",
+    "match",
+    "match_many",
     "occupations",
+    "search",
     "sectors",
     "to_csv",
     "to_frame",
@@ -64,6 +71,7 @@ __all__ = [
 if TYPE_CHECKING:
     from newocc.errors import CatalogueError, NotFound
     from newocc.export import to_csv, to_frame, to_json, to_jsonl, to_records
+    from newocc.matching import LabelKind, Match, match, match_many, search
     from newocc.model import (
         Batch,
         BatchDate,
@@ -99,6 +107,11 @@ _HOMES = {
     "facts": "query",
     "find": "query",
     "get": "query",
+    "LabelKind": "matching",
+    "Match": "matching",
+    "match": "matching",
+    "match_many": "matching",
+    "search": "matching",
     "occupations": "query",
     "sectors": "query",
     "to_csv": "export",

@@ -129,6 +129,12 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--sub-role", metavar="NAME", help="exact work type name (工种), Chinese or English")
     group.add_argument("--text", metavar="T", help="substring of a name or work type name")
+    group.add_argument(
+        "--digital", action="store_true", help="only occupations marked S (digital) in the 2022 dictionary"
+    )
+    group.add_argument(
+        "--green", action="store_true", help="only occupations marked L (green) in the 2022 dictionary"
+    )
     group.add_argument("--related", action="store_true", help="also search raised and host records")
 
 
@@ -141,6 +147,8 @@ def _find(args: argparse.Namespace) -> tuple[Any, ...]:
         salary=tuple(args.salary) if args.salary is not None else None,
         sub_role=args.sub_role,
         text=args.text,
+        digital=True if args.digital else None,
+        green=True if args.green else None,
         related=args.related,
     )
 
@@ -213,11 +221,36 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
     del parser
 
 
-# Ranked search plugs in here: a Command("search", ...) whose runner calls
-# newocc.search() and returns Output(("score", "code", "name", "match", "kind"), rows, occupations).
+# -- search --------------------------------------------------------------------
+
+
+def _add_search(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", metavar="TEXT", help="a job title as people write it, e.g. 外卖小哥")
+    parser.add_argument("--limit", type=int, default=5, metavar="N", help="at most N matches (default: 5)")
+
+
+def _run_search(args: argparse.Namespace) -> Output:
+    from newocc.matching import search
+
+    matches = search(args.text, limit=args.limit)
+    rows = tuple(
+        (
+            f"{m.score:.3f}",
+            m.occupation.code,
+            m.occupation.name_zh,
+            m.sub_role.name_zh if m.sub_role else None,
+            m.label,
+            m.kind,
+        )
+        for m in matches
+    )
+    return Output(("score", "code", "occupation", "work type", "matched", "kind"), rows, matches)
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("find", "occupations matching every filter given", _add_filters, _run_find),
     Command("show", "one occupation in full, with its sources", _add_show, _run_show),
+    Command("search", "ranked matches for a job title, with scores", _add_search, _run_search),
     Command("batches", "the releases, with dates and counts", _no_arguments, _run_batches),
     Command(
         "export",

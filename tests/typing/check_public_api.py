@@ -6,10 +6,12 @@ ignore that is not needed, so a loosened annotation fails the check.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from typing_extensions import assert_type
 
 import newocc
-from newocc import Batch, Occupation, Sector, SubRole
+from newocc import Batch, LabelKind, Match, Occupation, Sector, SubRole
 
 
 def check_types() -> None:
@@ -33,3 +35,27 @@ def check_mistakes_are_rejected() -> None:
     newocc.find(salary=5000)  # type: ignore[arg-type]
     newocc.find(sub_role=["直播销售员"])  # type: ignore[arg-type]
     newocc.get(4010602)  # type: ignore[arg-type]
+
+
+def check_search_types() -> None:
+    assert_type(newocc.search("外卖小哥"), tuple[Match, ...])
+    assert_type(newocc.search("外卖小哥", limit=3), tuple[Match, ...])
+    assert_type(newocc.match("外卖小哥"), Match | None)
+    assert_type(newocc.match_many(["外卖小哥"]), Iterator[Match | None])
+    found = newocc.match("外卖小哥")
+    if found is not None:
+        assert_type(found.occupation, Occupation)
+        assert_type(found.sub_role, SubRole | None)
+        assert_type(found.score, float)
+        assert_type(found.label, str)
+        assert_type(found.kind, LabelKind)
+
+
+def check_search_mistakes_are_rejected() -> None:
+    newocc.search("x", 3)  # type: ignore[call-arg]
+    newocc.search(b"x")  # type: ignore[arg-type]
+    newocc.match(None)  # type: ignore[arg-type]
+    newocc.match_many(5)  # type: ignore[arg-type]
+    found = newocc.match("外卖小哥")
+    if found is not None:
+        found.score = 1.0  # type: ignore[misc]

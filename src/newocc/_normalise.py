@@ -1,0 +1,176 @@
+"""Normalise job titles as people write them, so they can be compared with labels.
+
+The steps, in order (each documented in ``docs/search.md``):
+
+1. Read at most :data:`MAX_CHARS` characters: titles are short, and a huge
+   string must not cost more than a long title.
+2. NFKC (full-width → half-width, compatibility forms) and case folding.
+3. Traditional → simplified Chinese, character by character, with the
+   one-to-one pairs of OpenCC's table (``data/t2s.tsv``).
+4. Remove posting noise: salary figures (``12-18k``, ``8000+``, ``200元/天``,
+   ``13薪``), years of experience, hiring words (``急招``, ``日结``,
+   ``底薪+提成``, ``兼职`` …), seniority words (``高级``, ``senior`` …) and
+   the names of provinces and large cities.
+5. Punctuation, brackets and symbols become spaces; spaces are then dropped
+   except between two Latin letters or digits (``ai trainer`` keeps its space,
+   ``AI 训练师`` becomes ``ai训练师``).
+6. English plurals are made singular (``pilots`` → ``pilot``, ``technologies`` →
+   ``technology``), so titles and labels agree whatever the number.
+
+Labels go through the same function, so both sides of every comparison agree.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from newocc._resources import read_data
+
+__all__ = ["MAX_CHARS", "NOISE_WORDS", "PLACES", "normalise"]
+
+MAX_CHARS = 200
+"""The number of characters of a title that are read; the rest is ignored."""
+
+NOISE_WORDS = (
+    # hiring and pay terms
+    "日结", "周结", "月结", "急招", "急聘", "诚聘", "高薪诚聘", "高薪", "招聘", "直招", "热招",
+    "底薪加提成", "底薪", "无责底薪", "保底", "提成", "兼职", "全职", "可兼职", "小时工", "临时工",
+    "包吃住", "包吃", "包住", "五险一金", "六险一金", "双休", "单休", "长白班", "可实习", "实习生",
+    "实习", "应届生", "应届", "校招", "社招", "不限经验", "经验不限", "学历不限", "男女不限",
+    "小白可做", "无经验", "可培训", "带薪培训", "居家", "在家", "远程", "长期", "短期", "若干名",
+    "若干", "多名", "名额有限", "转正", "上市公司", "大平台", "同城", "本地", "附近", "全国",
+    # seniority
+    "高级", "资深", "初级", "中级", "见习", "储备", "学徒",
+    # English
+    "part time", "part-time", "full time", "full-time", "urgent", "urgently", "hiring", "remote",
+    "senior", "junior", "intern", "trainee", "freelance", "contract",
+)  # fmt: skip
+"""Words that say how a job is offered, not what it is; removed from titles."""
+
+PLACES = (
+    "北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "成都", "武汉", "西安", "南京", "苏州",
+    "长沙", "郑州", "青岛", "东莞", "佛山", "宁波", "合肥", "厦门", "福州", "济南", "昆明", "沈阳",
+    "大连", "哈尔滨", "长春", "石家庄", "太原", "南昌", "南宁", "贵阳", "海口", "三亚", "兰州",
+    "西宁", "银川", "乌鲁木齐", "拉萨", "呼和浩特", "无锡", "常州", "温州", "泉州", "珠海", "惠州",
+    "嘉兴", "金华", "台州", "绍兴", "烟台", "潍坊", "徐州", "南通", "扬州", "洛阳", "香港", "澳门",
+    "台北", "广东", "浙江", "江苏", "山东", "河南", "河北", "湖南", "湖北", "四川", "福建", "安徽",
+    "江西", "广西", "云南", "贵州", "陕西", "山西", "甘肃", "辽宁", "吉林", "黑龙江", "内蒙古",
+    "新疆", "西藏", "宁夏", "青海", "海南", "台湾",
+)  # fmt: skip
+"""Provinces and large cities, removed from titles (with 省, 市 or 区 after them)."""
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_UNIT = r"(?:\s*(?:k|w|千|万)(?![a-z]))?"
+# A number, perhaps a range, then the words that make it pay, age or
+# experience.  A number with none of them (3 in 3d打印) is kept: see _figure.
+_SALARY = re.compile(
+    rf"{_NUMBER}{_UNIT}(?:\s*[-~～至到]\s*{_NUMBER}{_UNIT})?"
+    r"(?:\s*(?:元|块))?"
+    r"(?:\s*(?:/|每)\s*(?:月|天|日|小时|时|年|单|h))?"
+    r"(?:\s*(?:\+|以上))?"
+    r"(?:\s*[x×*·]?\s*\d+\s*薪)?"
+    r"(?:\s*周?岁(?:以[上下])?)?"
+    r"(?:\s*年(?:以上)?(?:工作)?(?:经验)?)?"
+)
+
+
+def _figure(match: re.Match[str]) -> str:
+    text = match.group()
+    return text if text.isdigit() else " "
+
+
+def _trie(words: tuple[str, ...]) -> str:
+    """One regex for many words, as a trie (``底薪(?:加提成)?``): tried in one pass, longest first."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return body + "?" if "" in node else body
+
+    return pattern(root)
+
+
+_CHINESE_NOISE = tuple(w for w in NOISE_WORDS if not w.isascii())
+_ENGLISH_NOISE = tuple(w for w in NOISE_WORDS if w.isascii())
+_NOISE = re.compile(
+    "|".join(
+        (
+            rf"{_trie(PLACES)}(?:省|市|区)?",
+            _trie(_CHINESE_NOISE),
+            rf"(?<![a-z]){_trie(_ENGLISH_NOISE)}(?![a-z])",
+        )
+    )
+)
+_NON_WORD = re.compile(r"[\W_]+")
+_GAP = re.compile(r"(?<![a-z0-9]) | (?![a-z0-9])")
+_LATIN_WORD = re.compile(r"[a-z]{4,}")
+_HAS_LATIN = re.compile(r"[a-z0-9]")
+_HAS_DIGIT = re.compile(r"\d")
+
+_t2s: tuple[Mapping[int, str], re.Pattern[str]] | None = None
+_t2s_lock = threading.Lock()
+
+
+def _traditional() -> tuple[Mapping[int, str], re.Pattern[str]]:
+    """The traditional → simplified table, and a pattern finding any character it maps."""
+    global _t2s
+    loaded = _t2s
+    if loaded is None:
+        with _t2s_lock:
+            if _t2s is None:
+                pairs = {}
+                for line in read_data("t2s.tsv").decode("utf-8").splitlines():
+                    if line and not line.startswith("#"):
+                        traditional, simplified = line.split("\t")
+                        pairs[ord(traditional)] = simplified
+                # Most titles are simplified: a scan for a mapped character is
+                # much cheaper than translating every title.  Characters beyond
+                # the BMP go in as one range: listed one by one they would
+                # make the regex engine test each title character slowly.
+                bmp = "".join(re.escape(chr(c)) for c in sorted(pairs) if c <= 0xFFFF)
+                found = re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+                _t2s = (pairs, found)
+            loaded = _t2s
+    return loaded
+
+
+def _singular(match: re.Match[str]) -> str:
+    word = match.group()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalise(text: str) -> str:
+    """The comparable form of a title or label: ``"深圳／植保無人機飛手／12-18K"`` → ``"植保无人机飞手"``."""
+    # Cut before caching, so the cache never holds a huge string.
+    return _normalise(text[:MAX_CHARS])
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalise(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    table, traditional = _traditional()
+    if traditional.search(folded):
+        folded = folded.translate(table)
+    if _HAS_DIGIT.search(folded):
+        folded = _SALARY.sub(_figure, folded)
+    folded = _NON_WORD.sub(" ", _NOISE.sub(" ", folded)).strip()
+    if not _HAS_LATIN.search(folded):
+        return folded.replace(" ", "")
+    return _LATIN_WORD.sub(_singular, _GAP.sub("", folded))
