@@ -25,6 +25,10 @@ from pathlib import Path, PurePosixPath
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = sorted(p.name for p in (ROOT / "src" / "newocc" / "data").glob("*.json"))
 MODULES = sorted(p.name for p in (ROOT / "src" / "newocc").glob("*.py"))
+# Data that is not a JSON data file: the character table, its licence, the JSON Schema.
+OTHER_DATA = ["t2s.tsv", "LICENSE-OpenCC.txt"] + sorted(
+    f"schema/{p.name}" for p in (ROOT / "src" / "newocc" / "data" / "schema").glob("*.json")
+)
 STRAY = (
     ".venv",
     "__pycache__",
@@ -75,21 +79,28 @@ def _check_wheel(wheel: Path) -> None:
     if extra_tops:
         _fail(f"wheel holds more than the package: {sorted(extra_tops)}")
     required = (
-        [f"newocc/data/{n}" for n in DATA_FILES] + [f"newocc/{m}" for m in MODULES] + ["newocc/py.typed"]
+        [f"newocc/data/{n}" for n in (*DATA_FILES, *OTHER_DATA)]
+        + [f"newocc/{m}" for m in MODULES]
+        + ["newocc/py.typed"]
     )
     missing = [n for n in required if n not in names]
     if missing:
         _fail(f"wheel lacks {missing}")
     if _stray(names):
         _fail(f"wheel holds stray files: {_stray(names)}")
-    if not any(n.endswith(".dist-info/licenses/LICENSE") for n in names):
-        _fail("wheel lacks the licence file")
+    for licence in ("LICENSE", "src/newocc/data/LICENSE-OpenCC.txt"):
+        if not any(n.endswith(f".dist-info/licenses/{licence}") for n in names):
+            _fail(f"wheel lacks the licence file {licence}")
 
 
 def _check_sdist(sdist: Path) -> None:
     with tarfile.open(sdist) as archive:
         names = ["/".join(PurePosixPath(n).parts[1:]) for n in archive.getnames()]
-    required = [f"src/newocc/data/{n}" for n in DATA_FILES] + ["pyproject.toml", "README.md", "LICENSE"]
+    required = [f"src/newocc/data/{n}" for n in (*DATA_FILES, *OTHER_DATA)] + [
+        "pyproject.toml",
+        "README.md",
+        "LICENSE",
+    ]
     missing = [n for n in required if n not in names]
     if missing:
         _fail(f"sdist lacks {missing}")
