@@ -26,9 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = sorted(p.name for p in (ROOT / "src" / "newocc" / "data").glob("*.json"))
 MODULES = sorted(p.name for p in (ROOT / "src" / "newocc").glob("*.py"))
 # Data that is not a JSON data file: the character table, its licence, the JSON Schema.
-OTHER_DATA = ["t2s.tsv", "LICENSE-OpenCC.txt"] + sorted(
-    f"schema/{p.name}" for p in (ROOT / "src" / "newocc" / "data" / "schema").glob("*.json")
-)
+OTHER_DATA = [
+    "t2s.tsv",
+    "LICENSE-OpenCC.txt",
+    *sorted(f"schema/{p.name}" for p in (ROOT / "src" / "newocc" / "data" / "schema").glob("*.json")),
+]
 STRAY = (
     ".venv",
     "__pycache__",
