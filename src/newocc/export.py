@@ -104,12 +104,23 @@ def _versions() -> dict[str, Any]:
     return {"data_version": current().data_version, "schema_version": SCHEMA_VERSION}
 
 
+_MAX_INDENT = 16
+
+
 def to_json(records: Iterable[object], *, indent: int | None = 2) -> str:
     """A JSON envelope: ``{"data_version", "schema_version", "records": [...]}``.
 
     ``records`` are as :func:`to_records` returns them; non-ASCII text is
-    written as is (UTF-8), not escaped.
+    written as is (UTF-8), not escaped.  ``indent`` is None (one line) or
+    0 to 16 spaces.
     """
+    if indent is not None:
+        if isinstance(indent, bool) or not isinstance(indent, int):
+            raise TypeError(
+                f"indent must be None or an int from 0 to 16, not {type(indent).__name__} {indent!r}"
+            )
+        if not 0 <= indent <= _MAX_INDENT:
+            raise ValueError(f"indent must be None or an int from 0 to 16, got {indent!r}")
     envelope = {**_versions(), "records": to_records(records)}
     return json.dumps(envelope, ensure_ascii=False, indent=indent)
 
