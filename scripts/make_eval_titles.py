@@ -232,6 +232,11 @@ POS = [
     ("烧烤料理师", "中式烹调师", "烧烤料理师"),
     ("汽配销售经理人", "营销员", "汽配销售经理人"),
     ("休闲露营地管家", "民宿管家", "休闲露营地管家"),
+    # A city or a hiring word next to a name must not cut into it.
+    ("南京区块链工程师", "区块链工程技术人员", ""),
+    ("北京区块链应用操作员", "区块链应用操作员", ""),
+    ("诚聘长期照护师", "健康照护师", "长期照护师"),
+    ("急招直播招聘师", "招聘师", "直播招聘师"),
 ]
 # ordinary occupations and look-alike traps: must not match
 NEG = [
@@ -425,6 +430,10 @@ NEG = [
     "物流专员",
     "招聘专员",
     "动画师",
+    # Names with a noise word cut out of them.
+    "直播师",
+    "照护师",
+    "上海市场营销",
 ]
 
 # Written after the aliases and the scoring were fixed, and never tuned on:

@@ -211,3 +211,8 @@ def test_not_found_suggests_the_closest_names() -> None:
         newocc.get("互联网营销")
     assert caught.value.suggestions[0] == "互联网营销师"
     assert isinstance(caught.value, LookupError)
+
+
+def test_a_salary_bound_too_large_for_a_float_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="below 1e308"):
+        newocc.find(salary=(0, 10**400))

@@ -46,6 +46,7 @@ def test_find_table_lists_names_and_codes() -> None:
     ("argv", "kwargs"),
     [
         (["--batch", "1", "2"], {"batch": [1, 2]}),
+        (["--batch", "3", "--batch", "4"], {"batch": [3, 4]}),
         (["--sector", "digital"], {"sector": "digital"}),
         (["--salary", "15000", "30000"], {"salary": (15000, 30000)}),
         (["--text", "区块链"], {"text": "区块链"}),
@@ -219,3 +220,22 @@ def test_process_usage_error_is_one_line_without_traceback() -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr == "newocc: unknown batch 99; batches are 1–7\n"
+
+
+def test_an_unwritable_stdout_is_one_line_not_a_traceback() -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    with full.open("w") as sink:
+        done = subprocess.run(
+            [sys.executable, "-m", "newocc", "export", "--format", "csv"],
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert "cannot write" in done.stderr

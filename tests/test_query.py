@@ -15,6 +15,7 @@ ALL = newocc.occupations(related=True)
 NEW = newocc.occupations()
 BATCHES = [b.number for b in newocc.batches()]
 SUB_ROLES = sorted({r.name_zh for o in ALL for r in o.sub_roles})
+NEW_SUB_ROLES = {r.name_zh for o in NEW for r in o.sub_roles}
 NAME_PARTS = sorted({o.name_zh[i : i + 2] for o in ALL for i in range(len(o.name_zh) - 1)})
 
 batch_values = st.one_of(st.sampled_from(BATCHES), st.lists(st.sampled_from(BATCHES), min_size=1, max_size=3))
@@ -31,6 +32,8 @@ criteria = st.fixed_dictionaries(
         "digital": st.booleans(),
         "green": st.booleans(),
     },
+).filter(
+    lambda kwargs: "sub_role" not in kwargs or kwargs.get("related") or kwargs["sub_role"] in NEW_SUB_ROLES
 )
 
 
@@ -172,3 +175,14 @@ def test_reprs_are_short() -> None:
     assert repr(marketer.sub_roles[1]) == "SubRole('直播销售员')"
     assert all(len(repr(o)) < 80 for o in ALL)
     assert repr(newocc.batches()[0]).startswith("Batch(1, released=2019-04-01")
+
+
+def test_a_work_type_outside_the_new_occupations_is_explained_not_empty() -> None:
+    with pytest.raises(ValueError, match=r"belongs to 养老护理员.*related=True"):
+        newocc.find(sub_role="老年助浴员")
+    assert newocc.find(sub_role="老年助浴员", related=True) == (newocc.get("养老护理员"),)
+    unplaced = [r.name_zh for b in newocc.batches() for r in b.unplaced_work_types]
+    assert unplaced
+    for name in unplaced:
+        with pytest.raises(ValueError, match="no source names"):
+            newocc.find(sub_role=name, related=True)

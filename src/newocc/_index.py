@@ -17,7 +17,7 @@ import attrs
 
 from newocc._aliases import load_aliases
 from newocc._catalogue import Catalogue, current
-from newocc._normalise import normalise
+from newocc._normalise import normalise, protect
 from newocc._resources import read_data
 from newocc.model import Occupation, Status, SubRole
 
@@ -136,15 +136,10 @@ def _precedence(label: Label) -> tuple[int, int]:
 
 def build(catalogue: Catalogue, read: Callable[[str], bytes] = read_data) -> LabelIndex:
     """Index every name of every record in ``catalogue``, and every alias ``read`` gives."""
-    labels: list[Label] = []
-    seen: set[tuple[str, str, str | None]] = set()
+    pending: list[tuple[str, LabelKind, Occupation, SubRole | None, int]] = []
 
     def add(text: str, kind: LabelKind, occupation: Occupation, sub_role: SubRole | None, order: int) -> None:
-        key = normalise(text)
-        ident = (key, occupation.name_zh, sub_role.name_zh if sub_role else None)
-        if key and ident not in seen:
-            seen.add(ident)
-            labels.append(Label(key, text, kind, occupation, sub_role, order))
+        pending.append((text, kind, occupation, sub_role, order))
 
     orders = {o.name_zh: n for n, o in enumerate(catalogue.occupations)}
     for order, occupation in enumerate(catalogue.occupations):
@@ -165,6 +160,17 @@ def build(catalogue: Catalogue, read: Callable[[str], bytes] = read_data) -> Lab
                 add(role.name_en, LabelKind.SUB_ROLE_NAME, occupation, role, order)
     for alias in load_aliases(catalogue, read):
         add(alias.text, LabelKind.ALIAS, alias.occupation, alias.sub_role, orders[alias.occupation.name_zh])
+    # Every label must be known before any is normalised: a title's noise is
+    # stripped around the labels that contain noise words, and labels too.
+    protect(text for text, *_ in pending)
+    labels: list[Label] = []
+    seen: set[tuple[str, str, str | None]] = set()
+    for text, kind, occupation, sub_role, order in pending:
+        key = normalise(text)
+        ident = (key, occupation.name_zh, sub_role.name_zh if sub_role else None)
+        if key and ident not in seen:
+            seen.add(ident)
+            labels.append(Label(key, text, kind, occupation, sub_role, order))
     return LabelIndex(tuple(sorted(labels, key=_precedence)))
 
 

@@ -10,7 +10,10 @@ The steps, in order (each documented in ``docs/search.md``):
 4. Remove posting noise: salary figures (``12-18k``, ``8000+``, ``200元/天``,
    ``13薪``), years of experience, hiring words (``急招``, ``日结``,
    ``底薪+提成``, ``兼职`` …), seniority words (``高级``, ``senior`` …) and
-   the names of provinces and large cities.
+   the names of provinces and large cities (with 省, 市 or 区 only when no
+   Chinese character follows: ``上海市场营销`` keeps 市场).  Labels that
+   contain a noise word (直播招聘师, 长期照护师, "senior care specialists")
+   are protected: see :func:`protect`.
 5. Punctuation, brackets and symbols become spaces; spaces are then dropped
    except between two Latin letters or digits (``ai trainer`` keeps its space,
    ``AI 训练师`` becomes ``ai训练师``).
@@ -25,13 +28,13 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
 from newocc._resources import read_data
 
-__all__ = ["MAX_CHARS", "NOISE_WORDS", "PLACES", "normalise"]
+__all__ = ["MAX_CHARS", "NOISE_WORDS", "PLACES", "normalise", "protect"]
 
 MAX_CHARS = 200
 """The number of characters of a title that are read; the rest is ignored."""
@@ -108,7 +111,8 @@ _ENGLISH_NOISE = tuple(w for w in NOISE_WORDS if w.isascii())
 _NOISE = re.compile(
     "|".join(
         (
-            rf"{_trie(PLACES)}(?:省|市|区)?",
+            # The suffix goes only where no Chinese follows: 南京区块链 is 南京 + 区块链.
+            rf"{_trie(PLACES)}(?:[省市区](?![\u3400-\u9fff]))?",
             _trie(_CHINESE_NOISE),
             rf"(?<![a-z]){_trie(_ENGLISH_NOISE)}(?![a-z])",
         )
@@ -119,6 +123,9 @@ _GAP = re.compile(r"(?<![a-z0-9]) | (?![a-z0-9])")
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _HAS_LATIN = re.compile(r"[a-z0-9]")
 _HAS_DIGIT = re.compile(r"\d")
+
+_protected: re.Pattern[str] | None = None
+"""Labels that contain a noise word; their text is never stripped (see protect)."""
 
 _t2s: tuple[Mapping[int, str], re.Pattern[str]] | None = None
 _t2s_lock = threading.Lock()
@@ -156,6 +163,46 @@ def _singular(match: re.Match[str]) -> str:
     return word
 
 
+def protect(labels: Iterable[str]) -> None:
+    """Keep these labels whole wherever they appear in a title.
+
+    Only labels that contain a noise word or a place name need it: without
+    protection "直播招聘师" would lose 招聘 and match "直播师".  Clears the
+    cache, whose entries were made without them.
+    """
+    global _protected
+    table, traditional = _traditional()
+    at_risk = []
+    for label in labels:
+        folded = unicodedata.normalize("NFKC", label).casefold()
+        if traditional.search(folded):
+            folded = folded.translate(table)
+        if _NOISE.search(folded):
+            # Also the singular form, which is what a normalised label holds.
+            at_risk.extend((folded, _LATIN_WORD.sub(_singular, folded)))
+    _protected = re.compile(_trie(tuple(sorted(set(at_risk))))) if at_risk else None
+    _normalise.cache_clear()
+
+
+def _strip(text: str) -> str:
+    if _HAS_DIGIT.search(text):
+        text = _SALARY.sub(_figure, text)
+    return _NOISE.sub(" ", text)
+
+
+def _strip_around_protected(text: str) -> str:
+    protected = _protected
+    if protected is None or protected.search(text) is None:
+        return _strip(text)
+    parts = []
+    start = 0
+    for found in protected.finditer(text):
+        parts.extend((_strip(text[start : found.start()]), " ", found.group(), " "))
+        start = found.end()
+    parts.append(_strip(text[start:]))
+    return "".join(parts)
+
+
 def normalise(text: str) -> str:
     """The comparable form of a title or label: ``"深圳／植保無人機飛手／12-18K"`` → ``"植保无人机飞手"``."""
     # Cut before caching, so the cache never holds a huge string.
@@ -168,9 +215,7 @@ def _normalise(text: str) -> str:
     table, traditional = _traditional()
     if traditional.search(folded):
         folded = folded.translate(table)
-    if _HAS_DIGIT.search(folded):
-        folded = _SALARY.sub(_figure, folded)
-    folded = _NON_WORD.sub(" ", _NOISE.sub(" ", folded)).strip()
+    folded = _NON_WORD.sub(" ", _strip_around_protected(folded)).strip()
     if not _HAS_LATIN.search(folded):
         return folded.replace(" ", "")
     return _LATIN_WORD.sub(_singular, _GAP.sub("", folded))

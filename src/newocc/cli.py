@@ -118,7 +118,14 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> st
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("filters (combined with AND, as in newocc.find)")
-    group.add_argument("--batch", type=int, nargs="+", metavar="N", help="batch number(s), any of")
+    group.add_argument(
+        "--batch",
+        type=int,
+        nargs="+",
+        action="extend",
+        metavar="N",
+        help="batch number(s), any of; repeatable",
+    )
     group.add_argument("--sector", metavar="S", help="sector value, e.g. digital")
     group.add_argument(
         "--salary",
@@ -333,6 +340,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `head`) closed the pipe: not an error of ours.
         _silence_stdout()
         return EXIT_OK
+    except OSError as exc:
+        # stdout could not be written (a full disk, a closed descriptor).
+        stderr.write(_one_line(f"newocc: cannot write the output: {exc.strerror or exc}"))
+        return EXIT_USAGE
     return EXIT_OK if output.records else EXIT_EMPTY
 
 

@@ -14,7 +14,7 @@ from typing import TypeVar
 from newocc._catalogue import Catalogue, current
 from newocc._text import as_code, fold
 from newocc.errors import NotFound
-from newocc.model import Batch, Fact, Occupation, Sector
+from newocc.model import Batch, Fact, Occupation, Sector, Status
 
 __all__ = ["batches", "facts", "find", "get", "occupations", "sectors"]
 
@@ -65,11 +65,15 @@ def find(
     - ``salary``: ``(low, high)`` in CNY per month; keeps occupations with at
       least one salary figure overlapping that range.  Annual figures are
       divided by 12 before comparing.
-    - ``sub_role``: the exact name of a work type, Chinese or English.
+    - ``sub_role``: the exact name of a work type, Chinese or English.  A work
+      type of an older occupation (``Status.HOST``) needs ``related=True``;
+      without it, and for a work type whose parent no source names, the
+      ``ValueError`` says so rather than returning nothing.
     - ``text``: a case-insensitive substring of the Chinese or English name
       of the occupation or of one of its work types.
     - ``digital`` / ``green``: True keeps occupations a source shows with the
-      2022 dictionary's S (digital) or L (green) mark; False keeps the others.
+      2022 dictionary's S (digital) or L (green) mark; False keeps those no
+      source shows with it (which is not proof that they lack it).
     - ``related``: also search records that are not new occupations (see
       :func:`occupations`).
 
@@ -84,7 +88,7 @@ def find(
     if sector is not None:
         keep = _narrow(keep, (_check_sector(sector),), catalogue.positions_by_sector)
     low_high = _check_salary(salary) if salary is not None else None
-    role = _check_sub_role(sub_role, catalogue) if sub_role is not None else None
+    role = _check_sub_role(sub_role, catalogue, related) if sub_role is not None else None
     needle = _check_text(text) if text is not None else None
     want_digital = _check_flag("digital", digital) if digital is not None else None
     want_green = _check_flag("green", green) if green is not None else None
@@ -200,15 +204,19 @@ def _check_salary(salary: object) -> tuple[float, float]:
     for bound in salary:
         if isinstance(bound, bool) or not isinstance(bound, (int, float)):
             raise TypeError(f"salary bounds must be numbers, not {type(bound).__name__} {bound!r}")
-        if not math.isfinite(bound) or bound < 0:
+        if bound < 0 or (isinstance(bound, float) and not math.isfinite(bound)):
             raise ValueError(f"salary bounds must be finite and not negative, got {bound!r}")
-    low, high = float(salary[0]), float(salary[1])
+    try:
+        low, high = float(salary[0]), float(salary[1])
+    except OverflowError:
+        # An int too large for a float: no salary figure comes near it.
+        raise ValueError(f"salary bounds must be below 1e308, got {tuple(salary)!r}") from None
     if low > high:
         raise ValueError(f"salary range {tuple(salary)!r} has low above high")
     return low, high
 
 
-def _check_sub_role(sub_role: object, catalogue: Catalogue) -> str:
+def _check_sub_role(sub_role: object, catalogue: Catalogue, related: bool) -> str:
     if not isinstance(sub_role, str):
         raise TypeError(
             f"sub_role must be a work type's name as str, not {type(sub_role).__name__} {sub_role!r}"
@@ -220,6 +228,24 @@ def _check_sub_role(sub_role: object, catalogue: Catalogue) -> str:
         close = difflib.get_close_matches(folded, catalogue.sub_role_names, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see each occupation's sub_roles"
         raise ValueError(f"unknown sub-role {sub_role!r}{hint}")
+    owner = catalogue.by_sub_role.get(folded)
+    if owner is None:
+        number = next(
+            b.number
+            for b in catalogue.batches
+            for r in b.unplaced_work_types
+            if folded == fold(r.name_zh) or (r.name_en and folded == fold(r.name_en))
+        )
+        raise ValueError(
+            f"sub-role {sub_role!r} was released by batch {number} under a parent occupation no source "
+            f"names, so no occupation has it; see newocc.batches()[{number - 1}].unplaced_work_types"
+        )
+    if not related and owner.status is not Status.NEW:
+        # A valid name whose occupation lies outside the default universe: say so, not ().
+        raise ValueError(
+            f"sub-role {sub_role!r} belongs to {owner.name_zh}, which is not a new occupation "
+            f"(status {owner.status.value!r}); pass related=True to include it"
+        )
     return folded
 
 

@@ -300,6 +300,7 @@ def find_arguments() -> st.SearchStrategy[dict[str, Any]]:
     known = [b.number for b in catalogue_batches()]
     records = catalogue_occupations(related=True)
     roles = sorted({r.name_zh for o in records for r in o.sub_roles})
+    new_roles = {r.name_zh for o in catalogue_occupations() for r in o.sub_roles}
     name_parts = sorted({o.name_zh[i : i + 2] for o in records for i in range(len(o.name_zh) - 1)})
     salary = st.tuples(st.integers(0, 50_000), st.integers(0, 50_000)).map(lambda pair: tuple(sorted(pair)))
     optional: dict[str, st.SearchStrategy[Any]] = {
@@ -311,4 +312,7 @@ def find_arguments() -> st.SearchStrategy[dict[str, Any]]:
     }
     if roles:
         optional["sub_role"] = st.sampled_from(roles)
-    return st.fixed_dictionaries({}, optional=optional)
+    # A work type of an older occupation is only valid together with related=True.
+    return st.fixed_dictionaries({}, optional=optional).filter(
+        lambda kwargs: "sub_role" not in kwargs or kwargs.get("related") or kwargs["sub_role"] in new_roles
+    )
