@@ -172,7 +172,7 @@ def protect(labels: Iterable[str]) -> None:
     """
     global _protected
     table, traditional = _traditional()
-    at_risk = []
+    at_risk: list[str] = []
     for label in labels:
         folded = unicodedata.normalize("NFKC", label).casefold()
         if traditional.search(folded):
@@ -194,7 +194,7 @@ def _strip_around_protected(text: str) -> str:
     protected = _protected
     if protected is None or protected.search(text) is None:
         return _strip(text)
-    parts = []
+    parts: list[str] = []
     start = 0
     for found in protected.finditer(text):
         parts.extend((_strip(text[start : found.start()]), " ", found.group(), " "))
