@@ -66,7 +66,11 @@ def _sources_in(value: object) -> tuple[Source, ...] | None:
 
 
 def _salary_head(salary: SalaryRange) -> str:
-    amount = f"{salary.low}" if salary.low == salary.high else f"{salary.low}–{salary.high}"
+    amount = (
+        f"{salary.low}+"
+        if salary.high is None
+        else (f"{salary.low}" if salary.low == salary.high else f"{salary.low}–{salary.high}")
+    )
     return f"{amount} {salary.currency.value}/{salary.period.value}, {salary.year}"
 
 

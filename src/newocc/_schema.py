@@ -38,7 +38,7 @@ SCHEMA_DIR = Path(__file__).parent / "data" / "schema"
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 # Fields the loader computes rather than reads.
-_COMPUTED = {(Batch, "listed_count")}
+_COMPUTED = {(Batch, "listed_count"), (Batch, "listed_work_types")}
 
 # Constraints the validator enforces that a type alone cannot say.
 _REFINEMENTS: dict[tuple[type, str], dict[str, Any]] = {

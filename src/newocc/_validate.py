@@ -219,7 +219,7 @@ def _check_sub_role(file: str, record: str, field: str, role: SubRole, used: set
 def _check_salary(salary: SalaryRange, record: str, field: str, role_names: set[str], used: set[str]) -> None:
     if salary.low <= 0:
         raise _fail(_OCCUPATIONS, record, f"{field}.low", f"must be positive, got {salary.low}")
-    if salary.low > salary.high:
+    if salary.high is not None and salary.low > salary.high:
         raise _fail(_OCCUPATIONS, record, f"{field}.high", f"low {salary.low} is above high {salary.high}")
     if salary.year < _EARLIEST_FIGURE_YEAR:
         raise _fail(_OCCUPATIONS, record, f"{field}.year", f"implausible year {salary.year}")

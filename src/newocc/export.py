@@ -13,7 +13,8 @@ CSV columns are the record's fields, flattened so each cell is one value:
 - a nested record is its label (an English name is its text);
 - a list is its items' labels joined with ``"; "``: sources by id, work types
   by Chinese name, former codes by code, salary figures as
-  ``"11220-11220 CNY/month 2020"``;
+  ``"11220-11220 CNY/month 2020"`` (``"14000- CNY/month 2021"`` when the
+  source gives only a lower bound);
 - ``None`` is an empty cell, enums are their values, dates ISO strings.
 
 JSON keeps everything: sources are expanded in full wherever they are cited.
@@ -142,7 +143,8 @@ def _label(value: object) -> str:
     if isinstance(value, EnglishName):
         return value.text
     if isinstance(value, SalaryRange):
-        return f"{value.low}-{value.high} {value.currency.value}/{value.period.value} {value.year}"
+        high = "" if value.high is None else value.high
+        return f"{value.low}-{high} {value.currency.value}/{value.period.value} {value.year}"
     if attrs.has(type(value)):
         # A record type added later: its first field is the best short name.
         first = attrs.fields(cast(Any, type(value)))[0].name

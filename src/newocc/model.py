@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import math
 
 import attrs
 
@@ -155,6 +156,12 @@ class FactKind(str, enum.Enum):
     """The catalogue itself: batches, totals, marks."""
 
 
+def _amount(low: int, high: int | None) -> str:
+    if high is None:
+        return f"{low}+"
+    return f"{low}" if low == high else f"{low}–{high}"
+
+
 def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -260,7 +267,8 @@ class Estimate:
 
     ``people_low == people_high`` for a single figure; "over 5 million" is
     recorded as a low bound with a note.  ``horizon_year`` is the year the
-    estimate looks ahead to, None for a present-day figure.
+    estimate looks ahead to, None when the source names no year: a present-day
+    figure, or a span such as "the next five years" that ``scope`` states.
     """
 
     people_low: int
@@ -383,7 +391,10 @@ class Batch:
 
 @attrs.frozen(repr=False)
 class SalaryRange:
-    """A sourced pay figure: a range, or one number with ``low == high``.
+    """A sourced pay figure: a range, one number, or a lower bound.
+
+    One number has ``low == high``; ``high`` is None when the source says only
+    that pay exceeds ``low``.
 
     ``population`` says whose pay it is (e.g. "average monthly pay of
     livestream sales hosts on one recruitment platform, H1 2020");
@@ -391,7 +402,7 @@ class SalaryRange:
     """
 
     low: int
-    high: int
+    high: int | None
     currency: Currency
     period: Period
     year: int
@@ -402,12 +413,12 @@ class SalaryRange:
     proxy: bool = False
 
     def monthly(self) -> tuple[float, float]:
-        """The range per month, in ``currency`` (annual figures divided by 12)."""
+        """The range per month, in ``currency`` (annual figures divided by 12; no high bound is infinity)."""
         months = self.period.months
-        return (self.low / months, self.high / months)
+        return (self.low / months, math.inf if self.high is None else self.high / months)
 
     def __repr__(self) -> str:
-        amount = f"{self.low}" if self.low == self.high else f"{self.low}–{self.high}"
+        amount = _amount(self.low, self.high)
         return f"SalaryRange({amount} {self.currency.value}/{self.period.value}, {self.year})"
 
 

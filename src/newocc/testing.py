@@ -181,7 +181,7 @@ def sub_roles(batch: int | None = None) -> st.SearchStrategy[SubRole]:
 
 
 def salary_ranges(role_names: tuple[str, ...] = ()) -> st.SearchStrategy[SalaryRange]:
-    """Salary figures with ``0 < low <= high``, a plausible year and a source.
+    """Salary figures with ``0 < low <= high`` (or no high bound), a plausible year and a source.
 
     ``sub_role`` is None or one of ``role_names``.
     """
@@ -189,7 +189,7 @@ def salary_ranges(role_names: tuple[str, ...] = ()) -> st.SearchStrategy[SalaryR
     @st.composite
     def build(draw: st.DrawFn) -> SalaryRange:
         low = draw(st.integers(1, 200_000))
-        high = draw(st.integers(low, max(low, 400_000)))
+        high = draw(st.none() | st.integers(low, max(low, 400_000)))
         rules = {
             "low": st.just(low),
             "high": st.just(high),
