@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import pytest
@@ -189,3 +190,16 @@ def test_a_work_type_outside_the_new_occupations_is_explained_not_empty() -> Non
     for name in unplaced:
         with pytest.raises(ValueError, match="no source names"):
             newocc.find(sub_role=name, related=True)
+
+
+def test_get_reads_traditional_characters() -> None:
+    assert newocc.get("網約配送員") is newocc.get("网约配送员")
+    assert newocc.get("研學旅行指導師") is newocc.get("研学旅游指导师")
+
+
+def test_get_with_a_work_type_names_its_occupation() -> None:
+    with pytest.raises(
+        newocc.NotFound, match=re.escape("work type of 互联网营销师; find(sub_role='直播销售员')")
+    ) as caught:
+        newocc.get("直播銷售員")
+    assert caught.value.suggestions == ("互联网营销师",)

@@ -34,7 +34,7 @@ from typing import Any
 
 from newocc._resources import read_data
 
-__all__ = ["MAX_CHARS", "NOISE_WORDS", "PLACES", "normalise", "protect"]
+__all__ = ["MAX_CHARS", "NOISE_WORDS", "PLACES", "normalise", "protect", "traditional_to_simplified"]
 
 MAX_CHARS = 200
 """The number of characters of a title that are read; the rest is ignored."""
@@ -152,6 +152,12 @@ def _traditional() -> tuple[Mapping[int, str], re.Pattern[str]]:
                 _t2s = (pairs, found)
             loaded = _t2s
     return loaded
+
+
+def traditional_to_simplified(text: str) -> str:
+    """``text`` with traditional characters replaced by simplified ones (``網約配送員`` → ``网约配送员``)."""
+    table, traditional = _traditional()
+    return text.translate(table) if traditional.search(text) else text
 
 
 def _singular(match: re.Match[str]) -> str:

@@ -9,14 +9,16 @@ class NotFound(LookupError):  # noqa: N818 - the name reads as the condition, li
     """No occupation has the code or name asked for.
 
     ``key`` is what was asked for; ``suggestions`` are the closest official
-    names, best first (possibly empty).
+    names, best first (possibly empty); ``hint``, when given, replaces the
+    "did you mean" part of the message (e.g. to say the key names a work type).
     """
 
-    def __init__(self, key: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(self, key: str, suggestions: tuple[str, ...] = (), *, hint: str | None = None) -> None:
         self.key = key
         self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no occupation has the code or name {key!r}{hint}")
+        if hint is None:
+            hint = f"did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no occupation has the code or name {key!r}" + (f"; {hint}" if hint else ""))
 
 
 class CatalogueError(ValueError):

@@ -124,9 +124,10 @@ def get(key: str) -> Occupation:
 
     ``key`` may be a current code (``"4-01-06-02"`` or ``"4010602"``), a code
     printed before the 2022 dictionary (used only when no current code is the
-    same), or an exact official Chinese or English name (case and width are
-    ignored).  Raises :class:`~newocc.errors.NotFound` otherwise, suggesting
-    the closest names.
+    same), or an exact official Chinese or English name, current or former
+    (case, width and traditional characters are ignored).  Raises
+    :class:`~newocc.errors.NotFound` otherwise, suggesting the closest names,
+    or the occupation whose work type ``key`` names.
     """
     if not isinstance(key, str):
         raise TypeError(f"get() takes a code or name as str, not {type(key).__name__} {key!r}")
@@ -136,10 +137,27 @@ def get(key: str) -> Occupation:
         found = catalogue.by_code.get(code) or catalogue.by_former_code.get(code)
         if found is not None:
             return found
-    found = catalogue.by_name.get(fold(key))
+    folded = fold(key)
+    found = catalogue.by_name.get(folded) or catalogue.by_name.get(_simplified(folded))
     if found is not None:
         return found
-    raise NotFound(key, _closest(fold(key), catalogue.by_name.keys(), catalogue))
+    role_key = folded if folded in catalogue.by_sub_role else _simplified(folded)
+    owner = catalogue.by_sub_role.get(role_key)
+    if owner is not None:
+        role = next(r for r in owner.sub_roles if role_key in (fold(r.name_zh), fold(r.name_en or "")))
+        raise NotFound(
+            key,
+            (owner.name_zh,),
+            hint=f"it is a work type of {owner.name_zh}; find(sub_role={role.name_zh!r}) finds it",
+        )
+    raise NotFound(key, _closest(folded, catalogue.by_name.keys(), catalogue))
+
+
+def _simplified(text: str) -> str:
+    """``text`` in simplified characters; only reached when an exact lookup failed."""
+    from newocc._normalise import traditional_to_simplified
+
+    return traditional_to_simplified(text)
 
 
 def _universe(catalogue: Catalogue, related: bool) -> tuple[Occupation, ...]:
