@@ -240,9 +240,12 @@ def _check_former_codes(occupations: tuple[Occupation, ...]) -> None:
 def _check_work_types(batches: tuple[Batch, ...], occupations: tuple[Occupation, ...]) -> None:
     """Every work type belongs to exactly one occupation (or to no known one)."""
     owners: dict[str, str] = {occupation.name_zh: "an occupation" for occupation in occupations}
+    english: dict[str, str] = {}
     for occupation in occupations:
         for role in occupation.sub_roles:
             _owned_once(owners, role.name_zh, _OCCUPATIONS, repr(occupation.name_zh))
+            if role.name_en:
+                _owned_once(english, role.name_en.casefold(), _OCCUPATIONS, repr(occupation.name_zh))
     for batch in batches:
         for role in batch.unplaced_work_types:
             _owned_once(owners, role.name_zh, _BATCHES, f"batch {batch.number}")

@@ -15,6 +15,9 @@ CSV columns are the record's fields, flattened so each cell is one value:
   by Chinese name, former codes by code, salary figures as
   ``"11220-11220 CNY/month 2020"`` (``"14000- CNY/month 2021"`` when the
   source gives only a lower bound);
+  batch dates as ``"formal_notice 2019-04-01"``, estimates as
+  ``"demand 1500000 (made 2019)"``, former definitions as ``"edition: text"``,
+  facts by topic;
 - ``None`` is an empty cell, enums are their values, dates ISO strings.
 
 JSON keeps everything: sources are expanded in full wherever they are cited.
@@ -32,7 +35,18 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from newocc.model import EnglishName, FormerCode, Occupation, SalaryRange, Source, SubRole
+from newocc.model import (
+    BatchDate,
+    EnglishName,
+    Estimate,
+    Fact,
+    FormerCode,
+    Occupation,
+    SalaryRange,
+    Source,
+    SubRole,
+    Wording,
+)
 
 if TYPE_CHECKING:
     import cattrs
@@ -145,6 +159,20 @@ def _label(value: object) -> str:
     if isinstance(value, SalaryRange):
         high = "" if value.high is None else value.high
         return f"{value.low}-{high} {value.currency.value}/{value.period.value} {value.year}"
+    if isinstance(value, BatchDate):
+        return f"{value.event.value} {value.date.isoformat()}"
+    if isinstance(value, Estimate):
+        people = (
+            f"{value.people_low}"
+            if value.people_low == value.people_high
+            else (f"{value.people_low}-{value.people_high}")
+        )
+        horizon = f" by {value.horizon_year}" if value.horizon_year else ""
+        return f"{value.kind.value} {people}{horizon} (made {value.year_made})"
+    if isinstance(value, Wording):
+        return f"{value.edition}: {value.text}"
+    if isinstance(value, Fact):
+        return value.topic
     if attrs.has(type(value)):
         # A record type added later: its first field is the best short name.
         first = attrs.fields(cast(Any, type(value)))[0].name
