@@ -2,9 +2,11 @@
 
 Types only: nothing here reads files or knows where the data lives.  Every
 record that states a fact carries the :class:`Source` objects it came from.
-"""
 
-from __future__ import annotations
+Annotations here are evaluated, not postponed (no ``from __future__ import
+annotations``): the classes are defined in dependency order, and real types
+spare the loader a ``typing.get_type_hints`` pass per class on a first query.
+"""
 
 import datetime as _dt
 import enum
