@@ -19,6 +19,9 @@ BATCHES = [b.number for b in newocc.batches()]
 SUB_ROLES = sorted({r.name_zh for o in ALL for r in o.sub_roles})
 NEW_SUB_ROLES = {r.name_zh for o in NEW for r in o.sub_roles}
 NAME_PARTS = sorted({o.name_zh[i : i + 2] for o in ALL for i in range(len(o.name_zh) - 1)})
+ENGLISH_PARTS = sorted(
+    {w[:3] for o in ALL if o.name_en for w in o.name_en.text.split() if len(w) >= 3} | {"ai", "in"}
+)
 
 batch_values = st.one_of(st.sampled_from(BATCHES), st.lists(st.sampled_from(BATCHES), min_size=1, max_size=3))
 salary_ranges = st.tuples(st.integers(0, 40_000), st.integers(0, 40_000)).map(sorted).map(tuple)
@@ -29,7 +32,7 @@ criteria = st.fixed_dictionaries(
         "sector": st.sampled_from(list(Sector)),
         "salary": salary_ranges,
         "sub_role": st.sampled_from(SUB_ROLES),
-        "text": st.sampled_from(NAME_PARTS),
+        "text": st.sampled_from(NAME_PARTS) | st.sampled_from(ENGLISH_PARTS),
         "related": st.booleans(),
         "digital": st.booleans(),
         "green": st.booleans(),
@@ -54,6 +57,9 @@ def satisfies(occupation: Occupation, name: str, value: Any) -> bool:
         names = [occupation.name_zh, occupation.name_en.text if occupation.name_en else ""]
         names += [r.name_zh for r in occupation.sub_roles] + [r.name_en or "" for r in occupation.sub_roles]
         names += [f.name_zh for f in occupation.former_names]
+        if value[0].isascii() and value[0].isalnum():
+            word_start = re.compile(rf"(?<![a-z0-9]){re.escape(value.casefold())}")
+            return any(word_start.search(n.casefold()) for n in names)
         return any(value.casefold() in n.casefold() for n in names)
     if name == "digital":
         return bool(occupation.digital) is value
@@ -203,3 +209,9 @@ def test_get_with_a_work_type_names_its_occupation() -> None:
     ) as caught:
         newocc.get("直播銷售員")
     assert caught.value.suggestions == ("互联网营销师",)
+
+
+def test_latin_text_matches_at_the_start_of_a_word() -> None:
+    found = newocc.find(text="AI")
+    assert newocc.get("人工智能工程技术人员") in found  # "artificial intelligence (AI) technicians"
+    assert newocc.get("区块链工程技术人员") not in found  # "blockchain" holds "ai" mid-word

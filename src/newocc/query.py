@@ -8,7 +8,8 @@ it never comes back as a silent empty result.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Mapping
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TypeVar
 
 from newocc._catalogue import Catalogue, current
@@ -70,7 +71,9 @@ def find(
       without it, and for a work type whose parent no source names, the
       ``ValueError`` says so rather than returning nothing.
     - ``text``: a case-insensitive substring of the Chinese or English name
-      of the occupation or of one of its work types.
+      of the occupation, a former name, or the name of one of its work types;
+      Latin text matches at the start of a word ("ai" finds "AI trainers",
+      not "blockchain").
     - ``digital`` / ``green``: True keeps occupations a source shows with the
       2022 dictionary's S (digital) or L (green) mark; False keeps those no
       source shows with it (which is not proof that they lack it).
@@ -89,7 +92,7 @@ def find(
         keep = _narrow(keep, (_check_sector(sector),), catalogue.positions_by_sector)
     low_high = _check_salary(salary) if salary is not None else None
     role = _check_sub_role(sub_role, catalogue, related) if sub_role is not None else None
-    needle = _check_text(text) if text is not None else None
+    found_in = _text_matcher(_check_text(text)) if text is not None else None
     want_digital = _check_flag("digital", digital) if digital is not None else None
     want_green = _check_flag("green", green) if green is not None else None
     records = catalogue.occupations
@@ -99,7 +102,9 @@ def find(
         occupation = records[position]
         if role is not None and role not in catalogue.sub_roles_of[occupation.name_zh]:
             continue
-        if needle is not None and not any(needle in name for name in catalogue.names_of[occupation.name_zh]):
+        if found_in is not None and not any(
+            found_in(name) for name in catalogue.names_of[occupation.name_zh]
+        ):
             continue
         if low_high is not None and not _pays_within(occupation, *low_high):
             continue
@@ -274,6 +279,18 @@ def _check_text(text: object) -> str:
     if not folded:
         raise ValueError(f"text {text!r} is blank; leave it out to match everything")
     return folded
+
+
+def _text_matcher(needle: str) -> Callable[[str], bool]:
+    """How ``text`` is found in a name: a substring, but Latin text only at a word's start.
+
+    "ai" then finds "AI trainers" but not "blockchain"; Chinese has no word
+    breaks, so a Chinese needle is a plain substring.
+    """
+    if needle[0].isascii() and needle[0].isalnum():
+        pattern = re.compile(rf"(?<![a-z0-9]){re.escape(needle)}")
+        return lambda name: pattern.search(name) is not None
+    return lambda name: needle in name
 
 
 def _pays_within(occupation: Occupation, low: float, high: float) -> bool:
