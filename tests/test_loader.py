@@ -13,6 +13,7 @@ import pytest
 
 import newocc
 from newocc import CatalogueError, _catalogue, _loader
+from newocc._lazy import Lazy
 from newocc._resources import DATA_FILES, read_data
 
 ORIGINAL = {name: json.loads(read_data(name)) for name in DATA_FILES}
@@ -131,7 +132,7 @@ def test_first_load_happens_once_across_threads(monkeypatch: pytest.MonkeyPatch)
         return real_load()
 
     monkeypatch.setattr(_loader, "load", counting_load)
-    monkeypatch.setattr(_catalogue, "_loaded", None)
+    monkeypatch.setattr(_catalogue, "_packaged", Lazy(counting_load))
     barrier = threading.Barrier(32)
     results: list[tuple[newocc.Occupation, ...]] = []
 

@@ -6,11 +6,11 @@ threads ask at the same moment.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
+from newocc._lazy import Lazy
 from newocc._text import fold
 from newocc.model import Batch, Fact, Occupation, Sector, Source, Status
 
@@ -129,19 +129,15 @@ def _index(pairs: Iterable[tuple[str, Occupation]]) -> Mapping[str, Occupation]:
     return MappingProxyType(table)
 
 
-_lock = threading.Lock()
-_loaded: Catalogue | None = None
+def _load() -> Catalogue:
+    from newocc._loader import load  # the loader imports this module: import it late
+
+    return load()
+
+
+_packaged: Lazy[Catalogue] = Lazy(_load)
 
 
 def current() -> Catalogue:
     """The packaged catalogue, loaded and validated on the first call."""
-    global _loaded
-    catalogue = _loaded
-    if catalogue is None:
-        with _lock:
-            if _loaded is None:
-                from newocc._loader import load
-
-                _loaded = load()
-            catalogue = _loaded
-    return catalogue
+    return _packaged.get()

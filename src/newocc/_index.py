@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 import re
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 
@@ -17,6 +16,7 @@ import attrs
 
 from newocc._aliases import load_aliases
 from newocc._catalogue import Catalogue, current
+from newocc._lazy import Lazy
 from newocc._normalise import normalise, protect
 from newocc._resources import read_data
 from newocc.model import Occupation, Status, SubRole
@@ -188,17 +188,9 @@ def _english_variants(text: str) -> Iterator[str]:
         yield f"{short} {after}".strip()
 
 
-_lock = threading.Lock()
-_built: LabelIndex | None = None
+_packaged: Lazy[LabelIndex] = Lazy(lambda: build(current()))
 
 
 def label_index() -> LabelIndex:
     """The index of the packaged catalogue, built on the first call."""
-    global _built
-    index = _built
-    if index is None:
-        with _lock:
-            if _built is None:
-                _built = build(current())
-            index = _built
-    return index
+    return _packaged.get()

@@ -26,12 +26,12 @@ Labels go through the same function, so both sides of every comparison agree.
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from newocc._lazy import Lazy
 from newocc._resources import read_data
 
 __all__ = ["MAX_CHARS", "NOISE_WORDS", "PLACES", "normalise", "protect", "traditional_to_simplified"]
@@ -127,31 +127,27 @@ _HAS_DIGIT = re.compile(r"\d")
 _protected: re.Pattern[str] | None = None
 """Labels that contain a noise word; their text is never stripped (see protect)."""
 
-_t2s: tuple[Mapping[int, str], re.Pattern[str]] | None = None
-_t2s_lock = threading.Lock()
+
+def _read_t2s() -> tuple[Mapping[int, str], re.Pattern[str]]:
+    pairs = {}
+    for line in read_data("t2s.tsv").decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            traditional, simplified = line.split("\t")
+            pairs[ord(traditional)] = simplified
+    # Most titles are simplified: a scan for a mapped character is much
+    # cheaper than translating every title.  Characters beyond the BMP go in
+    # as one range: listed one by one they would make the regex engine test
+    # each title character slowly.
+    bmp = "".join(re.escape(chr(c)) for c in sorted(pairs) if c <= 0xFFFF)
+    return pairs, re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+
+
+_t2s = Lazy(_read_t2s)
 
 
 def _traditional() -> tuple[Mapping[int, str], re.Pattern[str]]:
     """The traditional → simplified table, and a pattern finding any character it maps."""
-    global _t2s
-    loaded = _t2s
-    if loaded is None:
-        with _t2s_lock:
-            if _t2s is None:
-                pairs = {}
-                for line in read_data("t2s.tsv").decode("utf-8").splitlines():
-                    if line and not line.startswith("#"):
-                        traditional, simplified = line.split("\t")
-                        pairs[ord(traditional)] = simplified
-                # Most titles are simplified: a scan for a mapped character is
-                # much cheaper than translating every title.  Characters beyond
-                # the BMP go in as one range: listed one by one they would
-                # make the regex engine test each title character slowly.
-                bmp = "".join(re.escape(chr(c)) for c in sorted(pairs) if c <= 0xFFFF)
-                found = re.compile(f"[{bmp}\U00010000-\U0010ffff]")
-                _t2s = (pairs, found)
-            loaded = _t2s
-    return loaded
+    return _t2s.get()
 
 
 def traditional_to_simplified(text: str) -> str:
