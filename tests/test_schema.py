@@ -11,7 +11,8 @@ import pytest
 from newocc import _schema
 from newocc._resources import DATA_FILES, read_data
 
-SCHEMA_NAMES = [f"{name.removesuffix('.json')}.schema.json" for name in DATA_FILES]
+# Every data file the loader reads, and the aliases the search layer reads.
+SCHEMA_NAMES = [f"{name.removesuffix('.json')}.schema.json" for name in (*DATA_FILES, "aliases.json")]
 
 
 def test_shipped_schema_is_exactly_the_generated_one() -> None:
@@ -31,7 +32,7 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
     )
 
 
-@pytest.mark.parametrize("data_file", DATA_FILES)
+@pytest.mark.parametrize("data_file", [*DATA_FILES, "aliases.json"])
 def test_data_file_validates(data_file: str) -> None:
     validator = _validator(f"{data_file.removesuffix('.json')}.schema.json")
     errors = [

@@ -146,6 +146,29 @@ def schemas() -> dict[str, dict[str, Any]]:
         "additionalProperties": False,
     }
     result["release.schema.json"] = release
+    # aliases.json is read by the search layer (newocc._aliases), not structured from the model.
+    result["aliases.schema.json"] = {
+        **_header("aliases.json"),
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "minLength": 1},
+                "occupation": {"type": "string", "minLength": 1, "description": "an Occupation.name_zh"},
+                "sub_role": {
+                    "anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}],
+                    "description": "a SubRole.name_zh of that occupation",
+                },
+                "sources": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1, "description": "an id in sources.json"},
+                },
+                "common_usage": {"type": "boolean"},
+            },
+            "required": ["text", "occupation", "sub_role", "sources", "common_usage"],
+            "additionalProperties": False,
+        },
+    }
     for file, cls in _ROOTS.items():
         builder = _Builder(sources_by_id=cls is not Source)
         item = builder.record(cls)
