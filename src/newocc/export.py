@@ -46,6 +46,7 @@ from newocc.model import (
     Source,
     SubRole,
     Wording,
+    span,
 )
 
 if TYPE_CHECKING:
@@ -162,11 +163,7 @@ def _label(value: object) -> str:
     if isinstance(value, BatchDate):
         return f"{value.event.value} {value.date.isoformat()}"
     if isinstance(value, Estimate):
-        people = (
-            f"{value.people_low}"
-            if value.people_low == value.people_high
-            else (f"{value.people_low}-{value.people_high}")
-        )
+        people = span(value.people_low, value.people_high, dash="-")
         horizon = f" by {value.horizon_year}" if value.horizon_year else ""
         return f"{value.kind.value} {people}{horizon} (made {value.year_made})"
     if isinstance(value, Wording):

@@ -158,10 +158,14 @@ class FactKind(str, enum.Enum):
     """The catalogue itself: batches, totals, marks."""
 
 
-def _amount(low: int, high: int | None) -> str:
+def span(low: int, high: int | None, *, dash: str = "–", grouped: bool = False) -> str:
+    """``low``, ``low–high``, or ``low+`` when there is no upper bound (for reprs and exports)."""
+    number = "{:,}" if grouped else "{}"
     if high is None:
-        return f"{low}+"
-    return f"{low}" if low == high else f"{low}–{high}"
+        return number.format(low) + "+"
+    if low == high:
+        return number.format(low)
+    return number.format(low) + dash + number.format(high)
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -283,11 +287,7 @@ class Estimate:
     note: str | None = None
 
     def __repr__(self) -> str:
-        people = (
-            f"{self.people_low:,}"
-            if self.people_low == self.people_high
-            else (f"{self.people_low:,}–{self.people_high:,}")
-        )
+        people = span(self.people_low, self.people_high, grouped=True)
         horizon = f" by {self.horizon_year}" if self.horizon_year else ""
         return f"Estimate({self.kind.value} {people}{horizon}, made {self.year_made})"
 
@@ -420,7 +420,7 @@ class SalaryRange:
         return (self.low / months, math.inf if self.high is None else self.high / months)
 
     def __repr__(self) -> str:
-        amount = _amount(self.low, self.high)
+        amount = span(self.low, self.high)
         return f"SalaryRange({amount} {self.currency.value}/{self.period.value}, {self.year})"
 
 
