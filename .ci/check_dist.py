@@ -45,7 +45,7 @@ STRAY = (
 QUERY = textwrap.dedent(
     """
     import json, sys, newocc
-    from newocc._resources import read_data
+    from newocc._store.resources import read_data
     marketer = newocc.get("4-01-06-02")
     print(json.dumps({
         "file": newocc.__file__,

@@ -17,8 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newocc import CatalogueError, _loader
-from newocc._resources import DATA_FILES, read_data
+from newocc import CatalogueError
+from newocc._store import loader as _loader
+from newocc._store.resources import DATA_FILES, read_data
 from newocc.model import Batch, Occupation, Source
 
 ORIGINAL: dict[str, Any] = {name: json.loads(read_data(name)) for name in DATA_FILES}

@@ -13,7 +13,7 @@ from hypothesis import given
 
 import newocc
 from newocc import Occupation
-from newocc._loader import SCHEMA_VERSION
+from newocc._store.loader import SCHEMA_VERSION
 from newocc.export import LIST_SEPARATOR
 from newocc.testing import find_arguments
 

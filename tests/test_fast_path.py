@@ -18,8 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newocc import _catalogue, _fast, _loader
-from newocc._resources import read_data
+from newocc import _store as _catalogue
+from newocc._store import fast as _fast
+from newocc._store import loader as _loader
+from newocc._store.resources import read_data
 from newocc.model import Batch, Fact, Occupation, Source
 
 SOURCES = {source.id: source for source in _catalogue.current().sources}

@@ -17,7 +17,7 @@ import attrs
 import pytest
 
 import newocc
-from newocc import _catalogue
+from newocc import _store as _catalogue
 
 
 def run_fresh(code: str) -> str:
@@ -32,7 +32,7 @@ def test_32_threads_importing_and_querying_at_once_load_once() -> None:
     output = run_fresh(
         """
         import json, threading
-        import newocc._loader as loader
+        import newocc._store.loader as loader
 
         calls = []
         real_load = loader.load

@@ -12,9 +12,11 @@ from typing import Any
 import pytest
 
 import newocc
-from newocc import CatalogueError, _catalogue, _loader
+from newocc import CatalogueError
+from newocc import _store as _catalogue
 from newocc._lazy import Lazy
-from newocc._resources import DATA_FILES, read_data
+from newocc._store import loader as _loader
+from newocc._store.resources import DATA_FILES, read_data
 
 ORIGINAL = {name: json.loads(read_data(name)) for name in DATA_FILES}
 
@@ -116,7 +118,7 @@ def test_a_good_catalogue_loads_after_a_broken_one() -> None:
 def test_import_is_cheap_and_loads_nothing() -> None:
     code = (
         "import sys, newocc; "
-        "heavy = [m for m in ('attrs', 'attr', 'cattrs', 'json', 'newocc.model', 'newocc._loader') "
+        "heavy = [m for m in ('attrs', 'attr', 'cattrs', 'json', 'newocc.model', 'newocc._store.loader') "
         "if m in sys.modules]; print(heavy, newocc.__version__, newocc.DATA_VERSION)"
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

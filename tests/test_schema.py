@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from newocc import _schema
-from newocc._resources import DATA_FILES, read_data
+from newocc._store.resources import DATA_FILES, read_data
 
 # Every data file the loader reads, and the aliases the search layer reads.
 SCHEMA_NAMES = [f"{name.removesuffix('.json')}.schema.json" for name in (*DATA_FILES, "aliases.json")]

@@ -10,11 +10,11 @@ import pytest
 
 import newocc
 from newocc import CatalogueError, LabelKind, Match
-from newocc._aliases import ALIASES_FILE, load_aliases
-from newocc._catalogue import current
 from newocc._index import build, label_index
 from newocc._normalise import MAX_CHARS, normalise
-from newocc._resources import read_data
+from newocc._store import current
+from newocc._store.aliases import ALIASES_FILE, load_aliases
+from newocc._store.resources import read_data
 from newocc.matching import THRESHOLD
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import newocc
 from newocc import Batch, Occupation, SalaryRange, Source
-from newocc._validate import CODE_PATTERN, _check_batches, _check_occupations, _check_work_types
+from newocc._store.validate import CODE_PATTERN, _check_batches, _check_occupations, _check_work_types
 from newocc.testing import batches, codes, find_arguments, occupations, salary_ranges, sources
 
 

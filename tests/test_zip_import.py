@@ -15,7 +15,7 @@ PACKAGE = Path(newocc.__file__).parent
 
 CHECK = """
 import json, newocc
-from newocc import _resources
+from newocc._store import resources as _resources
 fast = {name: _resources.read_data(name) for name in _resources.DATA_FILES}
 _resources.__spec__.loader.get_data = None  # force the importlib.resources path
 slow = {name: _resources.read_data(name) for name in _resources.DATA_FILES}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from newocc._catalogue import current
+from newocc._store import current
 from newocc.model import Occupation, SourceKind
 
 __all__ = ["batch_table", "coverage_table", "source_kind_table"]

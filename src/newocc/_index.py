@@ -14,11 +14,11 @@ from types import MappingProxyType
 
 import attrs
 
-from newocc._aliases import load_aliases
-from newocc._catalogue import Catalogue, current
 from newocc._lazy import Lazy
 from newocc._normalise import normalise, protect
-from newocc._resources import read_data
+from newocc._store import Catalogue, current
+from newocc._store.aliases import load_aliases
+from newocc._store.resources import read_data
 from newocc.model import Occupation, Status, SubRole
 
 __all__ = ["Label", "LabelIndex", "LabelKind", "bigrams", "build", "label_index", "stem"]

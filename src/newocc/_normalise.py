@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from newocc._lazy import Lazy
-from newocc._resources import read_data
+from newocc._store.resources import read_data
 
 __all__ = ["MAX_CHARS", "NOISE_WORDS", "PLACES", "normalise", "protect", "traditional_to_simplified"]
 

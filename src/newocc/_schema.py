@@ -26,8 +26,8 @@ from typing import Any
 
 import attrs
 
-from newocc._loader import SCHEMA_VERSION
-from newocc._validate import CODE_PATTERN
+from newocc._store.loader import SCHEMA_VERSION
+from newocc._store.validate import CODE_PATTERN
 from newocc.model import Batch, Fact, FormerCode, Occupation, SalaryRange, Source
 
 __all__ = ["SCHEMA_DIR", "render", "schemas", "write"]
@@ -146,7 +146,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "additionalProperties": False,
     }
     result["release.schema.json"] = release
-    # aliases.json is read by the search layer (newocc._aliases), not structured from the model.
+    # aliases.json is read by the search layer (newocc._store.aliases), not structured from the model.
     result["aliases.schema.json"] = {
         **_header("aliases.json"),
         "type": "array",

@@ -114,8 +114,8 @@ def to_records(records: Iterable[object]) -> list[dict[str, Any]]:
 
 
 def _versions() -> dict[str, Any]:
-    from newocc._catalogue import current
-    from newocc._loader import SCHEMA_VERSION
+    from newocc._store import current
+    from newocc._store.loader import SCHEMA_VERSION
 
     return {"data_version": current().data_version, "schema_version": SCHEMA_VERSION}
 

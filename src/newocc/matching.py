@@ -36,9 +36,9 @@ from functools import lru_cache
 
 import attrs
 
-from newocc._catalogue import current
 from newocc._index import Label, LabelIndex, LabelKind, bigrams, label_index, stem
 from newocc._normalise import MAX_CHARS, normalise
+from newocc._store import current
 from newocc._text import as_code
 from newocc.model import Occupation, SubRole
 

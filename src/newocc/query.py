@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TypeVar
 
-from newocc._catalogue import Catalogue, current
+from newocc._store import Catalogue, current
 from newocc._text import as_code, fold
 from newocc.errors import NotFound
 from newocc.model import Batch, Fact, Occupation, Sector, Status

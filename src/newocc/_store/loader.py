@@ -1,6 +1,6 @@
 """Turn the packaged JSON into typed records: parse, structure (cattrs), validate.
 
-Rows are first structured by the strict fast path in ``_fast`` (no cattrs
+Rows are first structured by the strict fast path in ``fast`` (no cattrs
 import, no code generation); cattrs is imported only when a row fails it, to
 structure that row or name its problem.
 
@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from newocc import _fast
-from newocc._catalogue import Catalogue
-from newocc._resources import read_data
-from newocc._validate import validate
+from newocc._store import Catalogue
+from newocc._store import fast as _fast
+from newocc._store.resources import read_data
+from newocc._store.validate import validate
 from newocc.errors import CatalogueError
 from newocc.model import Batch, Fact, Occupation, Source, Status
 

@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
-from newocc._catalogue import Catalogue
-from newocc._resources import read_data
+from newocc._store import Catalogue
+from newocc._store.resources import read_data
 from newocc.errors import CatalogueError
 from newocc.model import Occupation, Source, SubRole
 

@@ -21,7 +21,7 @@ def read_data(name: str) -> bytes:
     if get_data is not None and origin:
         try:
             # os.path, not pathlib: pathlib is one of the imports this path avoids.
-            data = get_data(os.path.join(os.path.dirname(origin), "data", name))  # noqa: PTH118, PTH120
+            data = get_data(os.path.join(os.path.dirname(os.path.dirname(origin)), "data", name))  # noqa: PTH118, PTH120
         except OSError:
             pass
         else:

@@ -1,8 +1,4 @@
-"""The loaded catalogue: immutable records plus the indexes queries need.
-
-``current()`` loads the packaged data on first use, once, even when many
-threads ask at the same moment.
-"""
+"""The loaded catalogue: immutable records plus the indexes queries need."""
 
 from __future__ import annotations
 
@@ -10,11 +6,10 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
-from newocc._lazy import Lazy
 from newocc._text import fold
 from newocc.model import Batch, Fact, Occupation, Sector, Source, Status
 
-__all__ = ["Catalogue", "current"]
+__all__ = ["Catalogue"]
 
 K = TypeVar("K")
 
@@ -127,17 +122,3 @@ def _index(pairs: Iterable[tuple[str, Occupation]]) -> Mapping[str, Occupation]:
         # shadow related records that share a name.
         table.setdefault(key, occupation)
     return MappingProxyType(table)
-
-
-def _load() -> Catalogue:
-    from newocc._loader import load  # the loader imports this module: import it late
-
-    return load()
-
-
-_packaged: Lazy[Catalogue] = Lazy(_load)
-
-
-def current() -> Catalogue:
-    """The packaged catalogue, loaded and validated on the first call."""
-    return _packaged.get()
