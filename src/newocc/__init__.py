@@ -37,6 +37,8 @@ __all__ = [
     "FactKind",
     "FormerCode",
     "FormerName",
+    "InvalidArgument",
+    "InvalidArgumentType",
     "LabelKind",
     "Match",
     "NameKind",
@@ -69,7 +71,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from newocc.errors import CatalogueError, NotFound
+    from newocc.errors import CatalogueError, InvalidArgument, InvalidArgumentType, NotFound
     from newocc.export import to_csv, to_frame, to_json, to_jsonl, to_records
     from newocc.matching import LabelKind, Match, match, match_many, search
     from newocc.model import (
@@ -102,6 +104,8 @@ if TYPE_CHECKING:
 # the query layer costs more than the whole of a cheap `import newocc`.
 _HOMES = {
     "CatalogueError": "errors",
+    "InvalidArgument": "errors",
+    "InvalidArgumentType": "errors",
     "NotFound": "errors",
     "batches": "query",
     "facts": "query",
