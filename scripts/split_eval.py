@@ -1,0 +1,80 @@
+"""Split labelled real posting titles into a development part and a frozen test part.
+
+Run once per batch of new labels:
+
+    python scripts/split_eval.py LABELS.tsv [LABELS.tsv ...]
+
+Rows are grouped by (kind, expected occupation); inside a group they are
+ordered by the SHA-256 of the title and dealt alternately (one running count
+per kind) to test and dev, so
+the split is reproducible, balanced per occupation and independent of the
+coder.  Titles already in either part keep their place: the test part only
+ever grows, and a title never moves between parts.  The test part is never
+used to tune anything (tests/test_eval_split.py checks it shares no title
+with the development part, the aliases or the lexicon).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent / "tests" / "eval" / "real"
+DEV = HERE / "dev.tsv"
+TEST = HERE / "test.tsv"
+COLUMNS = ("title", "expected_occupation", "expected_work_type", "kind", "note", "origin")
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _write(path: Path, rows: list[dict[str, str]]) -> None:
+    rows = sorted(rows, key=lambda r: (r["kind"], r["expected_occupation"], r["title"]))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(
+            handle,
+            COLUMNS,
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+            lineterminator="\n",
+            extrasaction="ignore",
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main(paths: list[str]) -> None:
+    """Add the rows of ``paths`` that neither part has yet, and rewrite both parts."""
+    dev, test = _read(DEV), _read(TEST)
+    placed = {row["title"] for row in dev + test}
+    groups: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for path in paths:
+        for row in _read(Path(path)):
+            if row["title"] in placed:
+                continue
+            placed.add(row["title"])
+            row.setdefault("origin", "")
+            row["origin"] = row["origin"] or Path(path).name
+            row = {key: (row.get(key) or "").strip() if key != "title" else row["title"] for key in COLUMNS}
+            groups.setdefault((row["kind"], row["expected_occupation"]), []).append(row)
+    # One running count per kind, so groups of one title alternate too.
+    dealt: dict[str, int] = {}
+    for key in sorted(groups):
+        members = sorted(groups[key], key=lambda r: hashlib.sha256(r["title"].encode()).hexdigest())
+        for row in members:
+            position = dealt.get(row["kind"], 0)
+            dealt[row["kind"]] = position + 1
+            (test if position % 2 == 0 else dev).append(row)
+    _write(DEV, dev)
+    _write(TEST, test)
+    print(f"dev: {len(dev)} rows, test: {len(test)} rows")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
