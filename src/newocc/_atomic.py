@@ -1,0 +1,54 @@
+"""Write a file all at once: the old file stays as it was until the new one is complete.
+
+Used by every command that writes a file (``newocc export -o``, ``newocc tag
+-o``): on any failure — a full disk, a file-size limit, data the encoding
+cannot hold, Ctrl-C — the previous file is left unchanged and no partial file
+remains.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from typing import TextIO
+
+__all__ = ["atomic_text"]
+
+
+@contextlib.contextmanager
+def atomic_text(
+    path: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str = ""
+) -> Iterator[TextIO]:
+    """A text file that replaces ``path`` when the ``with`` block ends without an exception.
+
+    The temporary file is created beside ``path`` (so the final rename stays on
+    one file system and is atomic) and removed when the block fails.
+    """
+    target = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(target))
+    handle, temporary = tempfile.mkstemp(prefix=".newocc-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline=newline) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        _keep_mode(target, temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _keep_mode(target: str, temporary: str) -> None:
+    # mkstemp creates the file 0600; a replaced file keeps its old mode, a new
+    # one gets the mode open() would have given it (0666 less the umask).
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temporary, mode)

@@ -1,0 +1,55 @@
+"""Files are replaced whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from newocc._atomic import atomic_text
+
+
+def test_the_new_content_replaces_the_old(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("old\n", encoding="utf-8")
+    with atomic_text(target) as stream:
+        stream.write("new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+def test_a_failure_leaves_the_old_file_and_no_partial_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError), atomic_text(target, encoding="ascii") as stream:
+        stream.write("half written\n")
+        stream.write("职业\n")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+def test_an_interrupt_leaves_no_file_where_there_was_none(tmp_path: Path) -> None:
+    target = tmp_path / "new.csv"
+    with pytest.raises(KeyboardInterrupt), atomic_text(target) as stream:
+        stream.write("x")
+        raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_replaced_file_keeps_its_mode_and_a_new_file_gets_the_usual_one(tmp_path: Path) -> None:
+    kept = tmp_path / "kept.csv"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    with atomic_text(kept) as stream:
+        stream.write("new")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    fresh = tmp_path / "fresh.csv"
+    umask = os.umask(0o022)
+    try:
+        with atomic_text(fresh) as stream:
+            stream.write("x")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
