@@ -23,18 +23,28 @@ def test_the_new_content_replaces_the_old(tmp_path: Path) -> None:
 def test_a_failure_leaves_the_old_file_and_no_partial_file(tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
     target.write_text("old\n", encoding="utf-8")
-    with pytest.raises(UnicodeEncodeError), atomic_text(target, encoding="ascii") as stream:
-        stream.write("half written\n")
-        stream.write("职业\n")
+
+    def write() -> None:
+        with atomic_text(target, encoding="ascii") as stream:
+            stream.write("half written\n")
+            stream.write("职业\n")
+
+    with pytest.raises(UnicodeEncodeError):
+        write()
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
 
 
 def test_an_interrupt_leaves_no_file_where_there_was_none(tmp_path: Path) -> None:
     target = tmp_path / "new.csv"
-    with pytest.raises(KeyboardInterrupt), atomic_text(target) as stream:
-        stream.write("x")
-        raise KeyboardInterrupt
+
+    def write() -> None:
+        with atomic_text(target) as stream:
+            stream.write("x")
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write()
     assert list(tmp_path.iterdir()) == []
 
 

@@ -12,6 +12,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TextIO
 
 __all__ = ["atomic_text"]
@@ -26,29 +27,29 @@ def atomic_text(
     The temporary file is created beside ``path`` (so the final rename stays on
     one file system and is atomic) and removed when the block fails.
     """
-    target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
-    handle, temporary = tempfile.mkstemp(prefix=".newocc-", suffix=".tmp", dir=folder)
+    target = Path(path)
+    handle, name = tempfile.mkstemp(prefix=".newocc-", suffix=".tmp", dir=target.resolve().parent)
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline=newline) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
         _keep_mode(target, temporary)
-        os.replace(temporary, target)
+        temporary.replace(target)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
+            temporary.unlink()
         raise
 
 
-def _keep_mode(target: str, temporary: str) -> None:
+def _keep_mode(target: Path, temporary: Path) -> None:
     # mkstemp creates the file 0600; a replaced file keeps its old mode, a new
     # one gets the mode open() would have given it (0666 less the umask).
     try:
-        mode = os.stat(target).st_mode & 0o7777
+        mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    os.chmod(temporary, mode)
+    temporary.chmod(mode)
