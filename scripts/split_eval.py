@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent / "tests" / "eval" / "real"
 DEV = HERE / "dev.tsv"
 TEST = HERE / "test.tsv"
-COLUMNS = ("title", "expected_occupation", "expected_work_type", "kind", "note", "origin")
+COLUMNS = ("title", "expected_occupation", "expected_work_type", "kind", "note", "origin", "dictionary_code")
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -36,6 +36,7 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 def _write(path: Path, rows: list[dict[str, str]]) -> None:
     rows = sorted(rows, key=lambda r: (r["kind"], r["expected_occupation"], r["title"]))
+    rows = [{key: row.get(key, "") for key in COLUMNS} for row in rows]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(
             handle,
@@ -60,7 +61,7 @@ def main(paths: list[str]) -> None:
                 continue
             placed.add(row["title"])
             row.setdefault("origin", "")
-            row["origin"] = row["origin"] or Path(path).name
+            row["origin"] = row["origin"] or Path(path).name.replace(".reviewed", "")
             row = {key: (row.get(key) or "").strip() if key != "title" else row["title"] for key in COLUMNS}
             groups.setdefault((row["kind"], row["expected_occupation"]), []).append(row)
     # One running count per kind, so groups of one title alternate too.
