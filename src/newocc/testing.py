@@ -377,8 +377,8 @@ def occupations(batch_numbers: tuple[int, ...] = (1, 2, 3, 4)) -> st.SearchStrat
             "sources": _cited(),
             "raised_in": st.just(batch if status is Status.RAISED else None),
             "note": st.none() | _text(),
-            "talent_gaps": st.lists(estimates(), max_size=2).map(tuple),
-            "facts": st.lists(facts(), max_size=2).map(tuple),
+            "talent_gaps": st.lists(estimates(), max_size=1).map(tuple),
+            "facts": st.lists(facts(), max_size=1).map(tuple),
         }
         return draw(_records(Occupation, rules))
 
