@@ -306,8 +306,9 @@ class Estimate:
     figure, or a span such as "the next five years" that ``scope`` states.
     ``proxy`` is True when the figure counts a broader group than the
     occupation (all cybersecurity staff, a whole industry); ``scope`` names it.
-    ``attribution`` is the chain from whoever made the estimate to the
-    publisher of ``source``, originator first; empty when the source made it.
+    ``attribution`` is the chain from whoever made the estimate through each
+    outlet that relayed it, originator first; ``source`` is the page it was
+    seen on.  Empty when the source made it.
     """
 
     people_low: int
@@ -336,9 +337,9 @@ class Fact:
     translation of the source was available, ``text`` is that translation and
     ``note`` says so).  ``items`` lists what the fact enumerates, in the
     source's words: the skills in demand, training channels, former
-    industries.  ``attribution`` is the chain from whoever first stated it to
-    the publisher of ``source``, originator first; empty when the source is
-    the originator.
+    industries.  ``attribution`` is the chain from whoever first stated it
+    through each outlet that relayed it, originator first; ``source`` is the
+    page it was seen on.  Empty when the source is the originator.
     """
 
     kind: FactKind
@@ -459,9 +460,10 @@ class SalaryRange:
     livestream sales hosts on one recruitment platform, H1 2020");
     ``proxy`` is True when a job title or a broader group stands in for the
     occupation.  ``attribution`` is the chain from whoever measured the figure
-    to the publisher of ``source``, originator first (e.g. a city's
+    through each outlet that relayed it, originator first (e.g. a city's
     human-resources bureau, then the newspaper that reported its table);
-    empty when the source is the originator.  ``note`` says what a reader
+    ``source`` is the page it was seen on.  Empty when the source is the
+    originator.  ``note`` says what a reader
     should know, such as which of two disagreeing sources was chosen.
     """
 
