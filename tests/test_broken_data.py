@@ -190,6 +190,49 @@ def test_salary_low_above_high_is_named() -> None:
     assert (error.field, names_record(error, "occupations.json", index)) == ("salaries[0].high", True)
 
 
+@pytest.mark.parametrize(
+    ("statistic", "high_from_low"),
+    [("range", lambda low: low), ("figure", lambda low: low + 1), ("lower_bound", lambda low: low)],
+)
+def test_a_span_that_does_not_fit_its_statistic_is_named(
+    statistic: str, high_from_low: Callable[[int], int]
+) -> None:
+    rows, index = _occupation_where(lambda row: bool(row["salaries"]))
+    salary = rows[index]["salaries"][0]
+    salary.update(statistic=statistic, high=high_from_low(salary["low"]), percentiles=[])
+    error = load_with("occupations.json", rows)
+    assert (error.field, names_record(error, "occupations.json", index)) == ("salaries[0].statistic", True)
+    assert statistic in error.problem
+
+
+def test_percentiles_that_fall_or_miss_the_span_are_named() -> None:
+    rows, index = _occupation_where(lambda row: any(s["statistic"] == "percentiles" for s in row["salaries"]))
+    position = next(i for i, s in enumerate(rows[index]["salaries"]) if s["statistic"] == "percentiles")
+    salary = rows[index]["salaries"][position]
+    salary["percentiles"] = list(reversed(salary["percentiles"]))
+    error = load_with("occupations.json", rows)
+    assert error.field == f"salaries[{position}].percentiles"
+    salary["percentiles"] = list(reversed(salary["percentiles"]))
+    salary["low"] += 1
+    assert load_with("occupations.json", rows).field == f"salaries[{position}].low"
+
+
+def test_a_skills_fact_without_skills_is_named() -> None:
+    rows, index = _occupation_where(lambda row: True)
+    source = ORIGINAL["sources.json"][0]["id"]
+    skills = {"kind": "skills", "topic": "t", "text": "t", "period": "p", "population": "p", "source": source}
+    rows[index]["facts"] = [*rows[index].get("facts", []), {**skills, "items": []}]
+    error = load_with("occupations.json", rows)
+    assert error.field == f"facts[{len(rows[index]['facts']) - 1}].items"
+
+
+def test_a_blank_attribution_is_named() -> None:
+    rows, index = _occupation_where(lambda row: bool(row.get("talent_gaps")))
+    rows[index]["talent_gaps"][0]["attribution"] = ["人力资源社会保障部", " "]
+    error = load_with("occupations.json", rows)
+    assert error.field == "talent_gaps[0].attribution[1]"
+
+
 def test_a_dangling_salary_sub_role_is_named() -> None:
     rows, index = _occupation_where(lambda row: bool(row["salaries"]))
     rows[index]["salaries"][0]["sub_role"] = "没有这个工种"

@@ -197,3 +197,29 @@ def test_every_definition_names_its_edition_and_sources() -> None:
 def test_source_ids_are_unique_and_every_kind_is_known() -> None:
     cited = [s for o in ALL for s in o.sources]
     assert {s.kind for s in cited} <= set(newocc.SourceKind)
+
+
+ARTICLE = "chinadaily-cn-2021-12-08-new-occupations"
+
+
+def test_the_founding_article_s_figures_are_on_their_records() -> None:
+    marketer, operator = newocc.get("互联网营销师"), newocc.get("全媒体运营师")
+    gap = next(e for e in marketer.talent_gaps if e.source.id == ARTICLE)
+    assert (gap.kind, gap.people_low, gap.people_high, gap.horizon_year) == (
+        newocc.EstimateKind.GAP,
+        30_000_000,
+        40_000_000,
+        2025,
+    )
+    assert gap.attribution[0].startswith("人力资源社会保障部")
+    assert any(s.source.id == ARTICLE and s.low == 11220 for s in marketer.salaries)
+    assert any(s.source.id == ARTICLE and (s.low, s.high) == (5000, 20000) for s in operator.salaries)
+    kinds = {(f.kind, f.source.id) for f in marketer.facts + operator.facts}
+    for kind in ("demographic", "pay", "skills", "training"):
+        assert (newocc.FactKind(kind), ARTICLE) in kinds
+    skills = next(f for f in operator.facts if f.kind is newocc.FactKind.SKILLS)
+    assert skills.items == ("user operation", "event operation", "community operation")
+    consumer_internet = next(f for f in newocc.facts() if f.source.id == ARTICLE)
+    assert consumer_internet.value == 10_000_000
+    for record in (gap, skills, consumer_internet):
+        assert record.attribution[-1] == "中国日报网"

@@ -66,11 +66,12 @@ def test_csv_has_version_columns_and_one_row_per_record() -> None:
     ]
     assert marketer["name_en"] == "internet marketer"
     expected = [
-        f"{s.low}-{'' if s.high is None else s.high} {s.currency.value}/{s.period.value} {s.year}"
+        f"{s.statistic.value} {s.low}-{'' if s.high is None else s.high} "
+        f"{s.currency.value}/{s.period.value} {s.year}"
         for s in newocc.get("互联网营销师").salaries
     ]
     assert marketer["salaries"].split(LIST_SEPARATOR) == expected
-    assert expected[0] == "11220-11220 CNY/month 2020"
+    assert expected[0] == "mean 11220-11220 CNY/month 2020"
     assert marketer["raised_in"] == ""
 
 

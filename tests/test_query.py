@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newocc
-from newocc import Occupation, Sector
+from newocc import Occupation, SalaryRange, Sector, Statistic
+from newocc.testing import salary_ranges as salary_figures
 
 ALL = newocc.occupations(related=True)
 NEW = newocc.occupations()
@@ -49,8 +50,7 @@ def satisfies(occupation: Occupation, name: str, value: Any) -> bool:
     if name == "sector":
         return occupation.sector is value
     if name == "salary":
-        low, high = value
-        return any(s.monthly()[0] <= high and low <= s.monthly()[1] for s in occupation.salaries)
+        return any(pays_within(s, *value) for s in occupation.salaries)
     if name == "sub_role":
         return value in {r.name_zh for r in occupation.sub_roles}
     if name == "text":
@@ -66,6 +66,44 @@ def satisfies(occupation: Occupation, name: str, value: Any) -> bool:
     if name == "green":
         return bool(occupation.green) is value
     return True
+
+
+def pays_within(figure: SalaryRange, low: float, high: float) -> bool:
+    """The documented rule of ``find(salary=...)``, written out per statistic."""
+    months = figure.period.months
+    if figure.high is None:  # a lower bound, or a median "above" a number
+        return figure.low / months <= high
+    if figure.statistic is Statistic.PERCENTILES:
+        lowest, highest = figure.percentiles[0].value, figure.percentiles[-1].value
+        return lowest / months <= high and low <= highest / months
+    if figure.low == figure.high:  # one number: a figure, a mean or a median
+        return low <= figure.low / months <= high
+    return figure.low / months <= high and low <= figure.high / months  # a range or a span
+
+
+queries = st.tuples(st.floats(0, 60_000), st.floats(0, 60_000)).map(sorted).map(tuple)
+
+
+@given(salary_figures(), queries)
+def test_each_statistic_is_compared_as_documented(figure: SalaryRange, query: tuple[float, float]) -> None:
+    assert figure.overlaps(*query) is pays_within(figure, *query)
+
+
+@given(queries)
+def test_salary_search_draws_on_every_statistic_the_data_holds(query: tuple[float, float]) -> None:
+    found = set(newocc.find(salary=query, related=True))
+    expected = {o for o in ALL if any(pays_within(s, *query) for s in o.salaries)}
+    assert found == expected
+
+
+def test_every_salary_figure_names_a_statistic_that_fits_it() -> None:
+    figures = [s for o in ALL for s in o.salaries]
+    assert {s.statistic for s in figures} >= {Statistic.MEAN, Statistic.MEDIAN, Statistic.RANGE}
+    for figure in figures:
+        if figure.statistic is Statistic.PERCENTILES:
+            assert (figure.low, figure.high) == (figure.percentiles[0].value, figure.percentiles[-1].value)
+        if figure.statistic is Statistic.LOWER_BOUND:
+            assert figure.high is None
 
 
 @given(criteria)

@@ -8,9 +8,26 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newocc
-from newocc import Batch, Occupation, SalaryRange, Source
-from newocc._store.validate import CODE_PATTERN, _check_batches, _check_occupations, _check_work_types
-from newocc.testing import batches, codes, find_arguments, occupations, salary_ranges, sources
+from newocc import Batch, Estimate, Fact, FactKind, Occupation, SalaryRange, Source, Statistic
+from newocc._store.validate import (
+    CODE_PATTERN,
+    _check_batches,
+    _check_estimate,
+    _check_fact,
+    _check_occupations,
+    _check_salary,
+    _check_work_types,
+)
+from newocc.testing import (
+    batches,
+    codes,
+    estimates,
+    facts,
+    find_arguments,
+    occupations,
+    salary_ranges,
+    sources,
+)
 
 
 @given(occupations())
@@ -32,6 +49,25 @@ def test_batch_numbers_are_respected(records: list[Occupation]) -> None:
 def test_salaries_are_positive_ranges(salary: SalaryRange) -> None:
     assert salary.low > 0
     assert salary.high is None or salary.low <= salary.high
+
+
+@given(salary_ranges())
+def test_salaries_fit_their_statistic(salary: SalaryRange) -> None:
+    _check_salary(salary, "record", "salaries[0]", set(), set())
+    assert bool(salary.percentiles) is (salary.statistic is Statistic.PERCENTILES)
+
+
+@given(estimates())
+def test_generated_estimates_pass_the_loaders_validation(estimate: Estimate) -> None:
+    used: set[str] = set()
+    _check_estimate(estimate, "record", "talent_gaps[0]", used)
+    assert used == {estimate.source.id}
+
+
+@given(facts())
+def test_generated_facts_pass_the_loaders_validation(fact: Fact) -> None:
+    _check_fact("facts.json", "record", "source", fact, set())
+    assert fact.items or fact.kind is not FactKind.SKILLS
 
 
 @given(sources())

@@ -1,19 +1,35 @@
 """Markdown tables of what the data covers, for the documentation site.
 
-The docs build calls these (through ``docs/hooks.py``), and a test checks the
-coverage table in ``docs/coverage.md``, so the published tables always match
-the packaged data.
+The docs build calls some of these (through ``docs/hooks.py``); the tables of
+``docs/coverage.md`` are written into the page between ``<!-- begin: name -->``
+and ``<!-- end: name -->`` markers by::
+
+    python -m newocc._coverage docs/coverage.md
+
+and a test checks that the page holds exactly what the data generates, so the
+published tables always match the packaged data.
 """
 
 from __future__ import annotations
 
+import re
+import sys
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from newocc._store import current
 from newocc.model import Occupation, SourceKind
 
-__all__ = ["batch_table", "coverage_table", "source_kind_table"]
+__all__ = [
+    "PAGE_TABLES",
+    "batch_table",
+    "coverage_table",
+    "refresh",
+    "source_kind_coverage_table",
+    "source_kind_table",
+    "work_type_table",
+]
 
 
 def _escape(text: str) -> str:
@@ -63,7 +79,10 @@ _COLUMNS: tuple[tuple[str, Callable[[Occupation], object]], ...] = (
     ("English name", lambda o: o.name_en),
     ("definition", lambda o: o.definition_zh),
     ("salary", lambda o: o.salaries),
+    ("salary, not proxy", lambda o: [s for s in o.salaries if not s.proxy]),
     ("gap or demand estimate", lambda o: o.talent_gaps),
+    ("estimate, not proxy", lambda o: [e for e in o.talent_gaps if not e.proxy]),
+    ("facts", lambda o: o.facts),
     ("work types", lambda o: o.sub_roles),
 )
 
@@ -90,3 +109,102 @@ def _share(members: list[Occupation], has: Callable[[Occupation], object]) -> st
         return "—"
     count = sum(1 for o in members if has(o))
     return f"{count}/{len(members)}"
+
+
+def source_kind_coverage_table() -> str:
+    """Per source kind: the pay figures, estimates and facts it backs, and how many new occupations.
+
+    "occupations" counts the new occupations with at least one figure (or
+    estimate) from a source of that kind; a total row counts each once.
+    """
+    catalogue = current()
+    new = catalogue.new
+    header = [
+        "source kind",
+        "pay figures",
+        "occupations with pay",
+        "estimates",
+        "occupations with an estimate",
+        "facts",
+    ]
+    lines = ["| " + " | ".join(header) + " |", "| --- |" + " ---: |" * (len(header) - 1)]
+    facts = list(catalogue.facts) + [f for o in catalogue.occupations for f in o.facts]
+    for kind in SourceKind:
+        figures = [s for o in catalogue.occupations for s in o.salaries if s.source.kind is kind]
+        estimates = [e for o in catalogue.occupations for e in o.talent_gaps if e.source.kind is kind]
+        cells = [
+            f"`{kind.value}`",
+            str(len(figures)),
+            str(sum(1 for o in new if any(s.source.kind is kind for s in o.salaries))),
+            str(len(estimates)),
+            str(sum(1 for o in new if any(e.source.kind is kind for e in o.talent_gaps))),
+            str(sum(1 for f in facts if f.source.kind is kind)),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    totals = [
+        "all kinds",
+        str(sum(len(o.salaries) for o in catalogue.occupations)),
+        f"{sum(1 for o in new if o.salaries)} of {len(new)}",
+        str(sum(len(o.talent_gaps) for o in catalogue.occupations)),
+        f"{sum(1 for o in new if o.talent_gaps)} of {len(new)}",
+        str(len(facts)),
+    ]
+    lines.append("| " + " | ".join(totals) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def work_type_table() -> str:
+    """Per batch that announced new work types: how many, and how many the data names.
+
+    "under a parent" counts work types attached to an occupation's record;
+    "parent unknown" those in the batch's ``unplaced_work_types``.
+    """
+    catalogue = current()
+    lines = [
+        "| batch | released | announced | listed | under a parent | parent unknown |",
+        "| ---: | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for batch in catalogue.batches:
+        if batch.official_work_types is None:
+            continue
+        placed = sum(1 for o in catalogue.occupations for r in o.sub_roles if r.introduced_in == batch.number)
+        cells = [
+            str(batch.number),
+            batch.released.isoformat(),
+            str(batch.official_work_types),
+            str(batch.listed_work_types),
+            str(placed),
+            str(len(batch.unplaced_work_types)),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+PAGE_TABLES: dict[str, Callable[[], str]] = {
+    "coverage table": coverage_table,
+    "source kind coverage": source_kind_coverage_table,
+    "work types": work_type_table,
+}
+"""The tables of ``docs/coverage.md``, by the name in their markers."""
+
+
+def _block(name: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(<!-- begin: {re.escape(name)} -->\n)(.*?)(<!-- end: {re.escape(name)} -->)", re.DOTALL
+    )
+
+
+def refresh(text: str) -> str:
+    """``text`` with every marked table replaced by the one the data generates."""
+    for name, table in PAGE_TABLES.items():
+        found = _block(name).search(text)
+        if found is None:
+            raise ValueError(f"no '<!-- begin: {name} -->' … '<!-- end: {name} -->' block in the page")
+        text = text[: found.start(2)] + table() + text[found.end(2) :]
+    return text
+
+
+if __name__ == "__main__":
+    page = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/coverage.md")
+    page.write_text(refresh(page.read_text(encoding="utf-8")), encoding="utf-8")
+    print(page)

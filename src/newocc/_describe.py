@@ -54,6 +54,9 @@ def _scalar(value: object) -> str:
         return str(value.value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, tuple):
+        # A nested list (percentiles, attribution, items): its entries in one line.
+        return "; ".join(repr(item) if attrs.has(type(item)) else _scalar(item) for item in value)
     return str(value)
 
 
@@ -71,14 +74,14 @@ def _salary_head(salary: SalaryRange) -> str:
         if salary.high is None
         else (f"{salary.low}" if salary.low == salary.high else f"{salary.low}–{salary.high}")
     )
-    return f"{amount} {salary.currency.value}/{salary.period.value}, {salary.year}"
+    return f"{salary.statistic.value} {amount} {salary.currency.value}/{salary.period.value}, {salary.year}"
 
 
 # Fields a headline already states, per record type.
 _HEADLINES: dict[type, tuple[Callable[[object], str], frozenset[str]]] = {
     SalaryRange: (
         lambda s: _salary_head(s),  # type: ignore[arg-type]
-        frozenset({"low", "high", "currency", "period", "year"}),
+        frozenset({"low", "high", "currency", "period", "year", "statistic"}),
     ),
 }
 

@@ -28,7 +28,7 @@ import attrs
 
 from newocc._store.loader import SCHEMA_VERSION
 from newocc._store.validate import CODE_PATTERN
-from newocc.model import Batch, Fact, FormerCode, Occupation, SalaryRange, Source
+from newocc.model import Batch, Fact, FormerCode, Occupation, Percentile, SalaryRange, Source
 
 __all__ = ["SCHEMA_DIR", "render", "schemas", "write"]
 
@@ -46,6 +46,8 @@ _REFINEMENTS: dict[tuple[type, str], dict[str, Any]] = {
     (FormerCode, "code"): {"pattern": f"^{CODE_PATTERN.pattern}$"},
     (SalaryRange, "low"): {"minimum": 1},
     (SalaryRange, "high"): {"minimum": 1},
+    (Percentile, "rank"): {"minimum": 1, "maximum": 99},
+    (Percentile, "value"): {"minimum": 1},
 }
 
 _ROOTS = {

@@ -12,9 +12,9 @@ CSV columns are the record's fields, flattened so each cell is one value:
 
 - a nested record is its label (an English name is its text);
 - a list is its items' labels joined with ``"; "``: sources by id, work types
-  by Chinese name, former codes by code, salary figures as
-  ``"11220-11220 CNY/month 2020"`` (``"14000- CNY/month 2021"`` when the
-  source gives only a lower bound);
+  by Chinese name, former codes by code, salary figures as their statistic
+  and span, ``"mean 11220-11220 CNY/month 2020"`` (``"median 14000- CNY/month
+  2021"`` when the source gives only a lower bound);
   batch dates as ``"formal_notice 2019-04-01"``, estimates as
   ``"demand 1500000 (made 2019)"``, former definitions as ``"edition: text"``,
   facts by topic;
@@ -159,7 +159,8 @@ def _label(value: object) -> str:
         return value.text
     if isinstance(value, SalaryRange):
         high = "" if value.high is None else value.high
-        return f"{value.low}-{high} {value.currency.value}/{value.period.value} {value.year}"
+        period = f"{value.currency.value}/{value.period.value}"
+        return f"{value.statistic.value} {value.low}-{high} {period} {value.year}"
     if isinstance(value, BatchDate):
         return f"{value.event.value} {value.date.isoformat()}"
     if isinstance(value, Estimate):

@@ -28,12 +28,14 @@ __all__ = [
     "FormerName",
     "NameKind",
     "Occupation",
+    "Percentile",
     "Period",
     "SalaryRange",
     "Sector",
     "SkillStandard",
     "Source",
     "SourceKind",
+    "Statistic",
     "Status",
     "SubRole",
     "Wording",
@@ -138,6 +140,27 @@ class Period(str, enum.Enum):
         return 1 if self is Period.MONTH else 12
 
 
+class Statistic(str, enum.Enum):
+    """Which statistic a pay figure is, as its source states it.
+
+    ``find(salary=(low, high))`` compares each kind by the monthly span it
+    gives (see :meth:`SalaryRange.overlaps`).
+    """
+
+    MEAN = "mean"
+    """An average (平均): one number, or a span the source gives for the average."""
+    MEDIAN = "median"
+    """A median (中位数, 中位值): one number, or a lower bound on it ("median above 14,000")."""
+    RANGE = "range"
+    """A band the source gives as typical, usual or most common pay; ``low < high``."""
+    PERCENTILES = "percentiles"
+    """Several percentiles, listed in ``percentiles``; ``low`` and ``high`` are the lowest and highest."""
+    LOWER_BOUND = "lower_bound"
+    """Only that pay exceeds ``low`` (超过, 以上), with no statistic named; ``high`` is None."""
+    FIGURE = "figure"
+    """One number the source does not call a mean or a median (月收入, 年薪)."""
+
+
 class EstimateKind(str, enum.Enum):
     """Whether a head count is a shortfall or a total need; reports often blur the two."""
 
@@ -156,6 +179,12 @@ class FactKind(str, enum.Enum):
     """Who does the work: gender, age, city tier, experience."""
     CATALOGUE = "catalogue"
     """The catalogue itself: batches, totals, marks."""
+    SKILLS = "skills"
+    """The skills employers ask for most; ``items`` lists them."""
+    TRAINING = "training"
+    """How people are trained for the work, by whom, and what training lacks."""
+    PAY = "pay"
+    """How pay compares (across roles, or with a local average) where no figure alone says it."""
 
 
 def span(low: int, high: int | None, *, dash: str = "–", grouped: bool = False) -> str:
@@ -275,6 +304,11 @@ class Estimate:
     recorded as a low bound with a note.  ``horizon_year`` is the year the
     estimate looks ahead to, None when the source names no year: a present-day
     figure, or a span such as "the next five years" that ``scope`` states.
+    ``proxy`` is True when the figure counts a broader group than the
+    occupation (all cybersecurity staff, a whole industry); ``scope`` names it.
+    ``attribution`` is the chain from whoever made the estimate through each
+    outlet that relayed it, originator first; ``source`` is the page it was
+    seen on.  Empty when the source made it.
     """
 
     people_low: int
@@ -285,6 +319,8 @@ class Estimate:
     scope: str
     source: Source
     note: str | None = None
+    proxy: bool = False
+    attribution: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         people = span(self.people_low, self.people_high, grouped=True)
@@ -297,7 +333,13 @@ class Fact:
     """A reported fact about who does the work or how many, as the source words it.
 
     ``value`` is the headline number when there is one; ``text`` keeps the
-    source's own wording so nothing is lost in translation.
+    source's own wording so nothing is lost in translation (where only a
+    translation of the source was available, ``text`` is that translation and
+    ``note`` says so).  ``items`` lists what the fact enumerates, in the
+    source's words: the skills in demand, training channels, former
+    industries.  ``attribution`` is the chain from whoever first stated it
+    through each outlet that relayed it, originator first; ``source`` is the
+    page it was seen on.  Empty when the source is the originator.
     """
 
     kind: FactKind
@@ -308,6 +350,9 @@ class Fact:
     source: Source
     value: int | None = None
     unit: str | None = None
+    items: tuple[str, ...] = ()
+    attribution: tuple[str, ...] = ()
+    note: str | None = None
 
     def __repr__(self) -> str:
         return f"Fact({self.kind.value}, {_short(self.topic, 30)!r})"
@@ -392,15 +437,34 @@ class Batch:
 
 
 @attrs.frozen(repr=False)
+class Percentile:
+    """One percentile of a pay distribution: ``rank`` per cent earn ``value`` or less."""
+
+    rank: int
+    value: int
+
+    def __repr__(self) -> str:
+        return f"P{self.rank}={self.value}"
+
+
+@attrs.frozen(repr=False)
 class SalaryRange:
-    """A sourced pay figure: a range, one number, or a lower bound.
+    """A sourced pay figure: which ``statistic`` it is, and its span ``low``–``high``.
 
     One number has ``low == high``; ``high`` is None when the source says only
-    that pay exceeds ``low``.
+    that pay (or its median) exceeds ``low``.  A ``PERCENTILES`` figure lists
+    them in ``percentiles``, and ``low`` and ``high`` are the lowest and the
+    highest of them.
 
     ``population`` says whose pay it is (e.g. "average monthly pay of
     livestream sales hosts on one recruitment platform, H1 2020");
-    ``proxy`` is True when a job title stands in for the occupation.
+    ``proxy`` is True when a job title or a broader group stands in for the
+    occupation.  ``attribution`` is the chain from whoever measured the figure
+    through each outlet that relayed it, originator first (e.g. a city's
+    human-resources bureau, then the newspaper that reported its table);
+    ``source`` is the page it was seen on.  Empty when the source is the
+    originator.  ``note`` says what a reader
+    should know, such as which of two disagreeing sources was chosen.
     """
 
     low: int
@@ -413,15 +477,42 @@ class SalaryRange:
     region: str | None = None
     sub_role: str | None = None
     proxy: bool = False
+    statistic: Statistic = attrs.field(kw_only=True)
+    percentiles: tuple[Percentile, ...] = ()
+    note: str | None = None
+    attribution: tuple[str, ...] = ()
 
     def monthly(self) -> tuple[float, float]:
         """The range per month, in ``currency`` (annual figures divided by 12; no high bound is infinity)."""
         months = self.period.months
         return (self.low / months, math.inf if self.high is None else self.high / months)
 
+    def overlaps(self, low: float, high: float) -> bool:
+        """Whether the figure says pay may lie within ``low``–``high`` per month (``find(salary=...)``).
+
+        Every statistic is compared by its monthly span, :meth:`monthly`:
+
+        - one number (``FIGURE``, or a ``MEAN`` or ``MEDIAN`` with ``low == high``):
+          the number lies within ``low``–``high``;
+        - a ``RANGE``, or a mean or median the source gives as a span: the
+          spans overlap;
+        - ``PERCENTILES``: the span from the lowest to the highest percentile
+          given (e.g. the interquartile range) overlaps;
+        - a lower bound (``LOWER_BOUND``, or a median "above" a number;
+          ``high`` is None): the bound is at most ``high``.
+
+        Bounds are inclusive.  Proxy figures count too; filter on ``proxy``
+        to leave them out.
+        """
+        figure_low, figure_high = self.monthly()
+        return figure_low <= high and low <= figure_high
+
     def __repr__(self) -> str:
         amount = span(self.low, self.high)
-        return f"SalaryRange({amount} {self.currency.value}/{self.period.value}, {self.year})"
+        return (
+            f"SalaryRange({self.statistic.value} {amount} {self.currency.value}/{self.period.value}, "
+            f"{self.year})"
+        )
 
 
 @attrs.frozen(repr=False)

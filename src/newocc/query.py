@@ -64,8 +64,11 @@ def find(
     - ``batch``: a batch number, or a collection of them (any of).
     - ``sector``: a :class:`~newocc.model.Sector` or its value, e.g. ``"digital"``.
     - ``salary``: ``(low, high)`` in CNY per month; keeps occupations with at
-      least one salary figure overlapping that range.  Annual figures are
-      divided by 12 before comparing.
+      least one salary figure that says pay may lie in that range, whatever
+      its statistic (see :meth:`~newocc.model.SalaryRange.overlaps`): a single
+      mean, median or figure inside it, a range or percentile span that
+      overlaps it, a lower bound at most ``high``.  Annual figures are divided
+      by 12 before comparing; proxy figures count too.
     - ``sub_role``: the exact name of a work type, Chinese or English.  A work
       type of an older occupation (``Status.HOST``) needs ``related=True``;
       without it, and for a work type whose parent no source names, the
@@ -294,11 +297,7 @@ def _text_matcher(needle: str) -> Callable[[str], bool]:
 
 
 def _pays_within(occupation: Occupation, low: float, high: float) -> bool:
-    for figure in occupation.salaries:
-        figure_low, figure_high = figure.monthly()
-        if figure_low <= high and low <= figure_high:
-            return True
-    return False
+    return any(figure.overlaps(low, high) for figure in occupation.salaries)
 
 
 def _closest(key: str, candidates: Iterable[str], catalogue: Catalogue) -> tuple[str, ...]:

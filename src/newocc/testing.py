@@ -4,8 +4,9 @@ Needs Hypothesis (``pip install 'newocc[testing]'``); ``import newocc`` never
 imports this module.
 
 The record strategies build values that keep the catalogue's invariants:
-dashed codes, ``0 < low <= high`` salaries, at least one source for every
-fact, salary figures naming only the record's own work types.  Fields are
+dashed codes, ``0 < low <= high`` salaries whose span fits their statistic,
+at least one source for every fact, salary figures naming only the record's
+own work types, estimates that look ahead, skills facts that list skills.  Fields are
 read from the attrs model, so an optional field added later is filled from
 its type (or left at its default) without changing this module.
 
@@ -41,10 +42,15 @@ from newocc.model import (
     Batch,
     BatchDate,
     EnglishName,
+    Estimate,
+    Fact,
+    FactKind,
     FormerCode,
     Occupation,
+    Percentile,
     SalaryRange,
     Source,
+    Statistic,
     Status,
     SubRole,
 )
@@ -54,6 +60,8 @@ __all__ = [
     "batches",
     "codes",
     "english_names",
+    "estimates",
+    "facts",
     "find_arguments",
     "former_codes",
     "occupations",
@@ -180,16 +188,51 @@ def sub_roles(batch: int | None = None) -> st.SearchStrategy[SubRole]:
     )
 
 
-def salary_ranges(role_names: tuple[str, ...] = ()) -> st.SearchStrategy[SalaryRange]:
-    """Salary figures with ``0 < low <= high`` (or no high bound), a plausible year and a source.
+def _attribution() -> st.SearchStrategy[tuple[str, ...]]:
+    return st.lists(_text(), max_size=3, unique=True).map(tuple)
 
-    ``sub_role`` is None or one of ``role_names``.
+
+def _spans(statistic: Statistic) -> st.SearchStrategy[tuple[int, int | None, tuple[Percentile, ...]]]:
+    """``(low, high, percentiles)`` that fit ``statistic``."""
+    low = st.integers(1, 200_000)
+    if statistic is Statistic.FIGURE:
+        return low.map(lambda n: (n, n, ()))
+    if statistic is Statistic.LOWER_BOUND:
+        return low.map(lambda n: (n, None, ()))
+    if statistic is Statistic.RANGE:
+        return low.flatmap(lambda n: st.integers(n + 1, max(n + 1, 400_000)).map(lambda h: (n, h, ())))
+    if statistic is Statistic.PERCENTILES:
+        ranks = st.lists(st.integers(1, 99), min_size=1, max_size=5, unique=True).map(sorted)
+        values = st.lists(st.integers(1, 400_000), min_size=5, max_size=5).map(sorted)
+
+        def table(pair: tuple[list[int], list[int]]) -> tuple[int, int | None, tuple[Percentile, ...]]:
+            chosen = pair[1][: len(pair[0])]
+            rows = tuple(Percentile(rank=r, value=v) for r, v in zip(pair[0], chosen, strict=True))
+            return (rows[0].value, rows[-1].value, rows)
+
+        return st.tuples(ranks, values).map(table)
+
+    # A mean: one number, a span the source gives, or a lower bound; a median: no span.
+    def shape(pair: tuple[int, int | None]) -> tuple[int, int | None, tuple[Percentile, ...]]:
+        base, extra = pair
+        return (base, None if extra is None else base + extra, ())
+
+    spans = st.integers(0, 200_000) if statistic is Statistic.MEAN else st.just(0)
+    return st.tuples(low, st.none() | st.just(0) | spans).map(shape)
+
+
+def salary_ranges(role_names: tuple[str, ...] = ()) -> st.SearchStrategy[SalaryRange]:
+    """Salary figures whose span fits their statistic, with a plausible year and a source.
+
+    ``0 < low <= high`` (or no high bound); a ``PERCENTILES`` figure lists
+    rising percentiles whose extremes are ``low`` and ``high``.  ``sub_role``
+    is None or one of ``role_names``.
     """
 
     @st.composite
     def build(draw: st.DrawFn) -> SalaryRange:
-        low = draw(st.integers(1, 200_000))
-        high = draw(st.none() | st.integers(low, max(low, 400_000)))
+        statistic = draw(st.sampled_from(list(Statistic)))
+        low, high, percentiles = draw(_spans(statistic))
         rules = {
             "low": st.just(low),
             "high": st.just(high),
@@ -199,8 +242,60 @@ def salary_ranges(role_names: tuple[str, ...] = ()) -> st.SearchStrategy[SalaryR
             "region": st.none() | _text(),
             "sub_role": (st.none() | st.sampled_from(role_names)) if role_names else st.none(),
             "proxy": st.booleans(),
+            "statistic": st.just(statistic),
+            "percentiles": st.just(percentiles),
+            "note": st.none() | _text(),
+            "attribution": _attribution(),
         }
         return draw(_records(SalaryRange, rules))
+
+    return build()
+
+
+def estimates() -> st.SearchStrategy[Estimate]:
+    """Head-count estimates with ``0 < people_low <= people_high`` that look ahead, and a source."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Estimate:
+        low = draw(st.integers(1, 100_000_000))
+        made = draw(st.integers(2000, 2035))
+        rules = {
+            "people_low": st.just(low),
+            "people_high": st.integers(low, max(low, 200_000_000)),
+            "year_made": st.just(made),
+            "horizon_year": st.none() | st.integers(made, made + 15),
+            "scope": _text(),
+            "source": sources(),
+            "note": st.none() | _text(),
+            "proxy": st.booleans(),
+            "attribution": _attribution(),
+        }
+        return draw(_records(Estimate, rules))
+
+    return build()
+
+
+def facts() -> st.SearchStrategy[Fact]:
+    """Reported facts with wording, a positive value if any, and a source; skills facts list skills."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Fact:
+        kind = draw(st.sampled_from(list(FactKind)))
+        items = st.lists(_text(), min_size=1 if kind is FactKind.SKILLS else 0, max_size=4, unique=True)
+        rules = {
+            "kind": st.just(kind),
+            "topic": _text(),
+            "text": _text(),
+            "period": _text(),
+            "population": _text(),
+            "source": sources(),
+            "value": st.none() | st.integers(1, 10**9),
+            "unit": st.none() | _text(),
+            "items": items.map(tuple),
+            "attribution": _attribution(),
+            "note": st.none() | _text(),
+        }
+        return draw(_records(Fact, rules))
 
     return build()
 
@@ -282,6 +377,8 @@ def occupations(batch_numbers: tuple[int, ...] = (1, 2, 3, 4)) -> st.SearchStrat
             "sources": _cited(),
             "raised_in": st.just(batch if status is Status.RAISED else None),
             "note": st.none() | _text(),
+            "talent_gaps": st.lists(estimates(), max_size=1).map(tuple),
+            "facts": st.lists(facts(), max_size=1).map(tuple),
         }
         return draw(_records(Occupation, rules))
 

@@ -10,7 +10,18 @@ import re
 from collections.abc import Iterable, Mapping
 
 from newocc.errors import CatalogueError
-from newocc.model import Batch, Estimate, Fact, Occupation, SalaryRange, Source, Status, SubRole
+from newocc.model import (
+    Batch,
+    Estimate,
+    Fact,
+    FactKind,
+    Occupation,
+    SalaryRange,
+    Source,
+    Statistic,
+    Status,
+    SubRole,
+)
 
 __all__ = ["CODE_PATTERN", "validate"]
 
@@ -166,6 +177,8 @@ def _check_estimate(estimate: Estimate, record: str, field: str, used: set[str])
         raise _fail(_OCCUPATIONS, record, f"{field}.year_made", f"implausible year {estimate.year_made}")
     if estimate.horizon_year is not None and estimate.horizon_year < estimate.year_made:
         raise _fail(_OCCUPATIONS, record, f"{field}.horizon_year", "looks back before the year it was made")
+    _check_words(_OCCUPATIONS, record, f"{field}.attribution", estimate.attribution)
+    _check_note(_OCCUPATIONS, record, f"{field}.note", estimate.note)
     _cite(_OCCUPATIONS, record, f"{field}.source", (estimate.source,), used)
 
 
@@ -174,7 +187,26 @@ def _check_fact(file: str, record: str, field: str, fact: Fact, used: set[str]) 
         raise _fail(file, record, field.replace("source", "text"), "is blank")
     if fact.value is not None and fact.value <= 0:
         raise _fail(file, record, field.replace("source", "value"), f"must be positive, got {fact.value}")
+    if fact.kind is FactKind.SKILLS and not fact.items:
+        raise _fail(file, record, field.replace("source", "items"), "a skills fact lists the skills")
+    _check_words(file, record, field.replace("source", "items"), fact.items)
+    _check_words(file, record, field.replace("source", "attribution"), fact.attribution)
+    _check_note(file, record, field.replace("source", "note"), fact.note)
     _cite(file, record, field, (fact.source,), used)
+
+
+def _check_words(file: str, record: str, field: str, words: tuple[str, ...]) -> None:
+    """A list of names or wordings: none blank, none repeated."""
+    for index, word in enumerate(words):
+        if not word.strip():
+            raise _fail(file, record, f"{field}[{index}]", "is blank")
+    if len(set(words)) != len(words):
+        raise _fail(file, record, field, f"repeats an entry: {list(words)}")
+
+
+def _check_note(file: str, record: str, field: str, note: str | None) -> None:
+    if note is not None and not note.strip():
+        raise _fail(file, record, field, "is blank; use null")
 
 
 def _check_status(occupation: Occupation, record: str, numbers: set[int]) -> None:
@@ -227,7 +259,45 @@ def _check_salary(salary: SalaryRange, record: str, field: str, role_names: set[
         raise _fail(
             _OCCUPATIONS, record, f"{field}.sub_role", f"{salary.sub_role!r} is not one of its sub-roles"
         )
+    _check_statistic(salary, record, field)
+    _check_words(_OCCUPATIONS, record, f"{field}.attribution", salary.attribution)
+    _check_note(_OCCUPATIONS, record, f"{field}.note", salary.note)
     _cite(_OCCUPATIONS, record, f"{field}.source", (salary.source,), used)
+
+
+def _check_statistic(salary: SalaryRange, record: str, field: str) -> None:
+    """The span fits the statistic: one number, a band, a bound, or the percentiles' extremes."""
+    statistic = salary.statistic
+    problem = None
+    if statistic is Statistic.FIGURE and salary.high != salary.low:
+        problem = f"a single figure needs low == high, got {salary.low} and {salary.high}"
+    elif statistic is Statistic.RANGE and (salary.high is None or salary.high == salary.low):
+        problem = f"a range needs low < high, got {salary.low} and {salary.high}"
+    elif statistic is Statistic.LOWER_BOUND and salary.high is not None:
+        problem = f"a lower bound has no high, got {salary.high}"
+    elif statistic is Statistic.MEDIAN and salary.high not in (None, salary.low):
+        problem = f"a median is one number or a lower bound, got {salary.low} and {salary.high}"
+    if problem:
+        raise _fail(_OCCUPATIONS, record, f"{field}.statistic", f"{statistic.value}: {problem}")
+    if statistic is not Statistic.PERCENTILES:
+        if salary.percentiles:
+            raise _fail(_OCCUPATIONS, record, f"{field}.percentiles", "only for statistic 'percentiles'")
+        return
+    ranks = [p.rank for p in salary.percentiles]
+    values = [p.value for p in salary.percentiles]
+    if not salary.percentiles:
+        raise _fail(_OCCUPATIONS, record, f"{field}.percentiles", "statistic 'percentiles' lists none")
+    if not all(0 < rank < 100 for rank in ranks) or ranks != sorted(set(ranks)):
+        raise _fail(_OCCUPATIONS, record, f"{field}.percentiles", f"ranks must rise within 1–99, got {ranks}")
+    if values != sorted(values):
+        raise _fail(_OCCUPATIONS, record, f"{field}.percentiles", f"values must not fall, got {values}")
+    if (salary.low, salary.high) != (values[0], values[-1]):
+        raise _fail(
+            _OCCUPATIONS,
+            record,
+            f"{field}.low",
+            f"low and high must be the lowest and highest percentile, {values[0]} and {values[-1]}",
+        )
 
 
 def _check_former_codes(occupations: tuple[Occupation, ...]) -> None:
