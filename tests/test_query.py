@@ -215,3 +215,23 @@ def test_latin_text_matches_at_the_start_of_a_word() -> None:
     found = newocc.find(text="AI")
     assert newocc.get("人工智能工程技术人员") in found  # "artificial intelligence (AI) technicians"
     assert newocc.get("区块链工程技术人员") not in found  # "blockchain" holds "ai" mid-word
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "\ufeff4-01-06-02",  # the first cell of a CSV saved by Excel
+        "4010602\u200b",
+        "\u200e4-01-02-07",  # a former code behind a direction mark
+        "互联网\u200b营销师",
+        "\ufeffinternet mar\u00adketer",
+    ],
+)
+def test_codes_and_names_ignore_invisible_characters(key: str) -> None:
+    assert newocc.get(key) is newocc.get("互联网营销师")
+
+
+def test_filters_ignore_invisible_characters() -> None:
+    marketer = newocc.get("互联网营销师")
+    assert newocc.find(sub_role="直播\u200d销售员") == (marketer,)
+    assert newocc.find(text="\ufeff营销") == newocc.find(text="营销")
