@@ -97,9 +97,9 @@ def test_no_results_exit_1() -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["find", "--batch", "99"], "unknown batch 99; batches are 1–7"),
+        (["find", "--batch", "99"], "batch[0]=99: is not a batch; choices are 1, 2, 3, 4, 5, 6, 7"),
         (["find", "--batch", "x"], "invalid int value"),
-        (["find", "--sector", "mining"], "unknown sector 'mining'"),
+        (["find", "--sector", "mining"], "sector='mining': is not a Sector"),
         (["find", "--salary", "9", "1"], "low above high"),
         (["find", "--sub-role", "直播销售"], "did you mean"),
         (["show", "互联网营销"], "did you mean 互联网营销师"),
@@ -219,7 +219,7 @@ def test_process_usage_error_is_one_line_without_traceback() -> None:
     done = _process("find", "--batch", "99")
     assert done.returncode == 2
     assert done.stdout == ""
-    assert done.stderr == "newocc: unknown batch 99; batches are 1–7\n"
+    assert done.stderr == "newocc: batch[0]=99: is not a batch; choices are 1, 2, 3, 4, 5, 6, 7\n"
 
 
 def test_an_unwritable_stdout_is_one_line_not_a_traceback() -> None:
