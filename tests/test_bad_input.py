@@ -110,17 +110,21 @@ CONTRACTS: dict[str, Contract] = {
         raises=(TypeError,),
         returns=lambda result: all(r is None or isinstance(r, newocc.Match) for r in result),
     ),
-    "to_records": Contract(shapes={"records": newocc.to_records}, raises=(TypeError,), returns=_is(list)),
+    "to_records": Contract(
+        shapes={"records": newocc.to_records}, raises=(InvalidArgumentType,), returns=_is(list)
+    ),
     "to_json": Contract(
         shapes={"records": newocc.to_json, "indent": lambda v: newocc.to_json([], indent=v)},
-        raises=(TypeError, ValueError),
+        raises=(InvalidArgumentType, InvalidArgument),
         returns=_is(str),
     ),
-    "to_jsonl": Contract(shapes={"records": newocc.to_jsonl}, raises=(TypeError,), returns=_is(str)),
-    "to_csv": Contract(shapes={"records": newocc.to_csv}, raises=(TypeError,), returns=_is(str)),
+    "to_jsonl": Contract(
+        shapes={"records": newocc.to_jsonl}, raises=(InvalidArgumentType,), returns=_is(str)
+    ),
+    "to_csv": Contract(shapes={"records": newocc.to_csv}, raises=(InvalidArgumentType,), returns=_is(str)),
     "to_frame": Contract(
         shapes={"records": newocc.to_frame},
-        raises=(TypeError, ImportError),
+        raises=(InvalidArgumentType, ImportError),
         returns=lambda result: type(result).__name__ == "DataFrame",
     ),
 }

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import attrs
+from attrs import AttrsInstance
 
 __all__ = ["COMMANDS", "Command", "Output", "main", "render_table", "text_width"]
 
@@ -40,7 +41,7 @@ class Output:
 
     headers: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
-    records: tuple[object, ...]
+    records: tuple[AttrsInstance, ...]
     text: str | None = None
 
 

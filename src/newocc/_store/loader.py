@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from newocc._store import Catalogue
 from newocc._store import fast as _fast
+from newocc._store.layout import SCHEMA_VERSION
 from newocc._store.resources import read_data
 from newocc._store.validate import validate
 from newocc.errors import CatalogueError
@@ -29,9 +30,6 @@ if TYPE_CHECKING:
     import cattrs
 
 __all__ = ["SCHEMA_VERSION", "load"]
-
-SCHEMA_VERSION = 1
-"""The layout of the data files this code reads."""
 
 Reader = Callable[[str], bytes]
 T = TypeVar("T")
