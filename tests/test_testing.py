@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import newocc
 from newocc import Batch, Occupation, SalaryRange, Source
 from newocc._store.validate import CODE_PATTERN, _check_batches, _check_occupations, _check_work_types
-from newocc.testing import batches, codes, find_arguments, occupations, salary_ranges, sources
+from newocc.errors import InvalidArgument, InvalidArgumentType
+from newocc.testing import batches, codes, find_arguments, occupations, salary_ranges, sources, sub_roles
 
 
 @given(occupations())
@@ -63,3 +66,27 @@ def test_generated_occupations_export(occupation: Occupation) -> None:
     record = newocc.to_records([occupation])[0]
     assert record["name_zh"] == occupation.name_zh
     assert newocc.to_csv([occupation]).count("\n") >= 2
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "message"),
+    [
+        (
+            lambda: occupations(batch_numbers=("x",)),  # type: ignore[arg-type]
+            InvalidArgumentType,
+            "batch_numbers[0] must be a positive int",
+        ),
+        (lambda: occupations(batch_numbers=(0,)), InvalidArgument, "batch_numbers[0]=0: must be at least 1"),
+        (lambda: occupations(batch_numbers=()), InvalidArgument, "must name at least one batch"),
+        (lambda: occupations(batch_numbers="12"), InvalidArgumentType, "batch_numbers must be a tuple"),  # type: ignore[arg-type]
+        (lambda: batches(number=True), InvalidArgumentType, "number must be a positive int"),
+        (lambda: sub_roles(batch=-1), InvalidArgument, "batch=-1: must be at least 1"),
+        (lambda: salary_ranges(role_names=("ok", 3)), InvalidArgumentType, "role_names[1] must be a str"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_strategy_arguments_fail_when_the_strategy_is_made(
+    build: Callable[[], object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        build()
+    assert message in str(caught.value)
