@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from newocc.errors import CatalogueError
+from newocc.errors import CatalogueError, shown
 from newocc.model import Batch, Estimate, Fact, Occupation, SalaryRange, Source, Status, SubRole
 
 __all__ = ["CODE_PATTERN", "validate"]
@@ -20,6 +20,9 @@ CODE_PATTERN = re.compile(r"\d-\d{2}-\d{2}-\d{2}")
 _OCCUPATIONS = "occupations.json"
 _BATCHES = "batches.json"
 _EARLIEST_FIGURE_YEAR = 2000
+_MOST_PAY = 10**9
+"""No salary figure comes near a billion CNY a month or a year; a larger one is a typo
+(and beyond about 10**308 it would not even convert to a float in ``find(salary=)``)."""
 
 
 def validate(
@@ -219,6 +222,14 @@ def _check_sub_role(file: str, record: str, field: str, role: SubRole, used: set
 def _check_salary(salary: SalaryRange, record: str, field: str, role_names: set[str], used: set[str]) -> None:
     if salary.low <= 0:
         raise _fail(_OCCUPATIONS, record, f"{field}.low", f"must be positive, got {salary.low}")
+    for bound, amount in (("low", salary.low), ("high", salary.high)):
+        if amount is not None and amount > _MOST_PAY:
+            raise _fail(
+                _OCCUPATIONS,
+                record,
+                f"{field}.{bound}",
+                f"must be at most {_MOST_PAY:,}, got {shown(amount)}",
+            )
     if salary.high is not None and salary.low > salary.high:
         raise _fail(_OCCUPATIONS, record, f"{field}.high", f"low {salary.low} is above high {salary.high}")
     if salary.year < _EARLIEST_FIGURE_YEAR:
