@@ -31,6 +31,11 @@ from newocc.errors import CatalogueError, InvalidArgument, InvalidArgumentType, 
 
 __all__ = ["COMMANDS", "EXIT_CODES", "Command", "Output", "main", "render_table", "text_width"]
 
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
 EXIT_OK = 0
 EXIT_EMPTY = 1
 EXIT_USAGE = 2

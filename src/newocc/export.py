@@ -60,6 +60,11 @@ if TYPE_CHECKING:
 
 __all__ = ["LIST_SEPARATOR", "flat_rows", "to_csv", "to_frame", "to_json", "to_jsonl", "to_records"]
 
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
 LIST_SEPARATOR = "; "
 """What joins a list's items in one CSV cell."""
 

@@ -42,6 +42,10 @@ __all__ = [
 ]
 
 
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
 class SourceKind(str, enum.Enum):
     """How much weight a source can bear, strongest first."""
 

@@ -23,6 +23,11 @@ from newocc.model import Batch, Fact, Occupation, Sector, Status
 
 __all__ = ["batches", "facts", "find", "get", "occupations", "sectors"]
 
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
 K = TypeVar("K")
 
 

@@ -67,6 +67,11 @@ __all__ = [
     "sub_roles",
 ]
 
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
 T = TypeVar("T")
 
 _CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
