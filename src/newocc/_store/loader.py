@@ -205,6 +205,8 @@ def _load_sources(read: Reader) -> dict[str, Source]:
             raise CatalogueError("sources.json", repr(source.id), "id", "duplicate source id")
         if not (source.url or source.title):
             raise CatalogueError("sources.json", repr(source.id), "url", "needs a url or a title")
+        if not source.publisher.strip():
+            raise CatalogueError("sources.json", repr(source.id), "publisher", "is blank")
         table[source.id] = source
     return table
 

@@ -142,9 +142,17 @@ def _check_occupations(occupations: tuple[Occupation, ...], numbers: set[int], u
 def _check_history(occupation: Occupation, record: str, names: dict[str, str], used: set[str]) -> None:
     if (occupation.definition_zh is None) != (not occupation.definition_sources):
         raise _fail(_OCCUPATIONS, record, "definition_sources", "a definition and its sources go together")
+    if occupation.definition_zh is not None and not occupation.definition_edition:
+        raise _fail(
+            _OCCUPATIONS, record, "definition_edition", "a definition names the edition that printed it"
+        )
     used.update(s.id for s in occupation.definition_sources)
     for index, wording in enumerate(occupation.former_definitions):
         _cite(_OCCUPATIONS, record, f"former_definitions[{index}].sources", wording.sources, used)
+        if wording.text == occupation.definition_zh:
+            raise _fail(
+                _OCCUPATIONS, record, f"former_definitions[{index}].text", "repeats the current definition"
+            )
     for index, former in enumerate(occupation.former_names):
         _cite(_OCCUPATIONS, record, f"former_names[{index}].sources", former.sources, used)
         _unique(names, former.name_zh, record, f"former_names[{index}]")
