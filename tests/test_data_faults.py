@@ -114,3 +114,16 @@ def test_a_missing_data_file_is_a_catalogue_error() -> None:
         read_data("no-such-file.json")
     assert caught.value.file == "no-such-file.json"
     assert "cannot be read" in caught.value.problem
+
+
+@pytest.mark.parametrize(
+    ("field", "problem"), [("name_zh", "is also used by"), ("code", "not a dashed code")]
+)
+def test_a_huge_value_at_fault_is_quoted_cut(field: str, problem: str) -> None:
+    rows = copy.deepcopy(ORIGINAL["occupations.json"])
+    huge = "职" * 1_000_000
+    rows[3]["name_zh"] = huge  # names the record in every message about it
+    rows[4][field] = huge
+    error = load_with("occupations.json", rows)
+    assert (error.field, problem in error.problem) == (field, True), str(error)[:300]
+    assert len(str(error)) < 600

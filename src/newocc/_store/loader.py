@@ -143,7 +143,7 @@ def _record_name(index: int, row: object) -> str:
     if isinstance(row, dict):
         for key in ("name_zh", "id", "number"):
             if isinstance(row.get(key), (str, int)):
-                return f"record {index} ({row[key]!r})"
+                return f"record {index} ({shown(row[key])})"
     return f"record {index}"
 
 

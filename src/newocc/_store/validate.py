@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from newocc.errors import CatalogueError, shown
+from newocc.errors import MAX_SHOWN, CatalogueError, shown
 from newocc.model import Batch, Estimate, Fact, Occupation, SalaryRange, Source, Status, SubRole
 
 __all__ = ["CODE_PATTERN", "validate"]
@@ -42,7 +42,12 @@ def validate(
 
 
 def _fail(file: str, record: str, field: str, problem: str) -> CatalogueError:
-    return CatalogueError(file, record, field, problem)
+    # Records are named by their values: a megabyte-long name must not make a megabyte message.
+    return CatalogueError(file, _cut(record), field, _cut(problem, 4 * MAX_SHOWN))
+
+
+def _cut(text: str, width: int = MAX_SHOWN) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _cite(file: str, record: str, field: str, cited: Iterable[Source], used: set[str]) -> None:
@@ -212,12 +217,12 @@ def _check_status(occupation: Occupation, record: str, numbers: set[int]) -> Non
 
 def _check_code(code: str, record: str, field: str) -> None:
     if not CODE_PATTERN.fullmatch(code):
-        raise _fail(_OCCUPATIONS, record, field, f"{code!r} is not a dashed code like 4-01-06-02")
+        raise _fail(_OCCUPATIONS, record, field, f"{shown(code)} is not a dashed code like 4-01-06-02")
 
 
 def _unique(seen: dict[str, str], key: str, record: str, field: str) -> None:
     if key in seen:
-        raise _fail(_OCCUPATIONS, record, field, f"{key!r} is also used by {seen[key]}")
+        raise _fail(_OCCUPATIONS, record, field, f"{shown(key)} is also used by {seen[key]}")
     seen[key] = record
 
 
@@ -244,7 +249,7 @@ def _check_salary(salary: SalaryRange, record: str, field: str, role_names: set[
         raise _fail(_OCCUPATIONS, record, f"{field}.year", f"implausible year {salary.year}")
     if salary.sub_role is not None and salary.sub_role not in role_names:
         raise _fail(
-            _OCCUPATIONS, record, f"{field}.sub_role", f"{salary.sub_role!r} is not one of its sub-roles"
+            _OCCUPATIONS, record, f"{field}.sub_role", f"{shown(salary.sub_role)} is not one of its sub-roles"
         )
     _cite(_OCCUPATIONS, record, f"{field}.source", (salary.source,), used)
 
@@ -273,11 +278,11 @@ def _check_work_types(batches: tuple[Batch, ...], occupations: tuple[Occupation,
                     _BATCHES,
                     f"batch {batch.number}",
                     "unplaced_work_types",
-                    f"{role.name_zh!r} must have introduced_in {batch.number}",
+                    f"{shown(role.name_zh)} must have introduced_in {batch.number}",
                 )
 
 
 def _owned_once(owners: dict[str, str], name: str, file: str, record: str) -> None:
     if name in owners:
-        raise _fail(file, record, "sub_roles", f"work type {name!r} also belongs to {owners[name]}")
+        raise _fail(file, record, "sub_roles", f"work type {shown(name)} also belongs to {owners[name]}")
     owners[name] = record
