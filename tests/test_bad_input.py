@@ -140,7 +140,8 @@ for _name in newocc.__all__:
 
 NOT_DRIVEN = {
     # Record types and exceptions: the loader builds the records from checked
-    # data, and their constructors are plain attrs ones; callers read them.
+    # data, and callers read them; hand-built records convert their enum
+    # fields (tests/test_model.py).
     name
     for name in newocc.__all__
     if isinstance(getattr(newocc, name), type)
