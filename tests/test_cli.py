@@ -6,17 +6,30 @@ import contextlib
 import csv
 import io
 import json
+import os
 import re
+import resource
+import shutil
 import subprocess
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import newocc
-from newocc.cli import COMMANDS, main, render_table, text_width
+import newocc.cli
+import newocc.export
+import newocc.query
+from newocc._lazy import Lazy
+from newocc._store import Catalogue
+from newocc._store.loader import load
+from newocc._store.resources import DATA_FILES, read_data
+from newocc.cli import COMMANDS, EXIT_CODES, REINSTALL_HINT, main, render_table, text_width
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -97,13 +110,15 @@ def test_no_results_exit_1() -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["find", "--batch", "99"], "unknown batch 99; batches are 1–7"),
+        (["find", "--batch", "99"], "batch[0]=99: is not a batch; choices are 1, 2, 3, 4, 5, 6, 7"),
         (["find", "--batch", "x"], "invalid int value"),
-        (["find", "--sector", "mining"], "unknown sector 'mining'"),
+        (["find", "--sector", "mining"], "sector='mining': is not a Sector"),
         (["find", "--salary", "9", "1"], "low above high"),
         (["find", "--sub-role", "直播销售"], "did you mean"),
         (["show", "互联网营销"], "did you mean 互联网营销师"),
         (["export", "--format", "xml"], "invalid choice"),
+        (["search", "外卖", "--limit", "0"], "--limit: must be at least 1, not 0"),
+        (["show", "4-99-99-99"], "no occupation has the code or name '4-99-99-99'"),
         (["bogus"], "invalid choice"),
         ([], "choose a command"),
     ],
@@ -116,22 +131,55 @@ def test_usage_errors_exit_2_with_one_line(argv: list[str], message: str) -> Non
     assert message in err
 
 
+def _show_sections(out: str) -> dict[str, list[str]]:
+    """The lines of ``newocc show`` under each field label, up to the sources."""
+    sections: dict[str, list[str]] = {}
+    label = ""
+    body = out.split("\nsources:\n")[0].splitlines()[2:]
+    for line in body:
+        if line.startswith("  - "):
+            sections[label].append(line)
+        else:
+            label, _, rest = line.partition(":")
+            assert label not in sections, f"{label} shown twice"
+            sections[label] = [rest.strip()] if rest.strip() else []
+    return sections
+
+
 def test_show_prints_every_field_and_expands_sources() -> None:
     code, out, _ = run("show", "4010602")
     assert code == 0
     assert out.startswith("4-01-06-02  互联网营销师 (internet marketer)")
-    marketer = newocc.get("4010602")
     assert re.search(r"^batch:\s+3 \(released 2020-07-06\)$", out, re.MULTILINE)
-    for label in (
-        "former codes:",
-        "sub-roles:",
-        "salaries:",
-        "note:",
-    ):
-        assert label in out
     assert "BOSS直聘研究院 (industry_report)" in out
-    cited = {s.id for s in marketer.sources}
+    cited = {s.id for s in newocc.get("4010602").sources}
     assert len([line for line in out.splitlines() if line.startswith("  [")]) >= len(cited)
+
+
+@given(st.sampled_from(newocc.occupations(related=True)))
+def test_show_lists_every_field_and_every_item_of_each_tuple(occupation: newocc.Occupation) -> None:
+    # Each field has a line, and a tuple of records one "  - " line per item: dropping
+    # a field, or the items of one, fails here.
+    code, out, _ = run("show", occupation.name_zh)
+    assert code == 0
+    sections = _show_sections(out)
+    fields: list[attrs.Attribute[Any]] = list(attrs.fields(newocc.Occupation))
+    assert len(sections) == len(fields)
+    for field, (label, lines) in zip(fields, sections.items(), strict=True):
+        value = getattr(occupation, field.name)
+        if isinstance(value, tuple) and value and not isinstance(value[0], newocc.Source):
+            assert len(lines) == len(value), (field.name, label, lines)
+        elif isinstance(value, tuple) and value:  # sources: cited as [n] marks
+            assert re.fullmatch(r"(\[\d+\])+", lines[0]), (field.name, lines)
+        elif value is None or value == ():
+            assert lines == ["—"], (field.name, lines)
+
+
+def test_show_names_each_work_type_and_salary_of_the_marketer() -> None:
+    sections = _show_sections(run("show", "4010602")[1])
+    marketer = newocc.get("4010602")
+    assert [line.split()[1] for line in sections["sub-roles"]] == [r.name_zh for r in marketer.sub_roles]
+    assert sections["salaries"][0].startswith("  - mean 11220 CNY/month, 2020")
 
 
 def test_show_json_is_one_record() -> None:
@@ -166,6 +214,49 @@ def test_export_to_an_unwritable_path_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = run("export", "--output", str(tmp_path / "missing" / "x.json"))
     assert code == 2
     assert err.startswith("newocc export: cannot write")
+
+
+def test_export_replaces_a_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "catalogue.json"
+    target.write_text("old\n", encoding="utf-8")
+    assert run("export", "--output", str(target), "--batch", "3")[0] == 0
+    assert len(json.loads(target.read_text(encoding="utf-8"))["records"]) == 9
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue.json"]
+
+
+def test_export_of_unencodable_text_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The loader refuses lone surrogates now; a bug that made one must still not truncate the file.
+    target = tmp_path / "catalogue.json"
+    target.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(newocc.export, "to_json", lambda records: "x" * 100_000 + "\ud800")
+    with pytest.raises(UnicodeEncodeError):
+        run("export", "--output", str(target))
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue.json"]
+
+
+def _limit_file_size() -> None:  # in the child, before exec: writes beyond 4 KiB fail with EFBIG
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+
+def test_export_over_a_file_size_limit_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "catalogue.json"
+    target.write_text("old\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "newocc", "export", "--output", str(target)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        preexec_fn=_limit_file_size,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("newocc export: cannot write"), done.stderr
+    assert "Traceback" not in done.stderr
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue.json"]
 
 
 def test_version_names_code_and_data() -> None:
@@ -219,23 +310,202 @@ def test_process_usage_error_is_one_line_without_traceback() -> None:
     done = _process("find", "--batch", "99")
     assert done.returncode == 2
     assert done.stdout == ""
-    assert done.stderr == "newocc: unknown batch 99; batches are 1–7\n"
+    assert done.stderr == "newocc: batch[0]=99: is not a batch; choices are 1, 2, 3, 4, 5, 6, 7\n"
 
 
-def test_an_unwritable_stdout_is_one_line_not_a_traceback() -> None:
+@pytest.mark.parametrize("argv", [["export", "--format", "csv"], ["--help"], ["find", "--batch", "3"]])
+def test_an_unwritable_stdout_is_one_line_not_a_traceback(argv: list[str]) -> None:
     full = Path("/dev/full")
     if not full.exists():
         pytest.skip("no /dev/full on this system")
     with full.open("w") as sink:
         done = subprocess.run(
-            [sys.executable, "-m", "newocc", "export", "--format", "csv"],
+            [sys.executable, "-m", "newocc", *argv],
             stdout=sink,
             stderr=subprocess.PIPE,
             text=True,
             encoding="utf-8",
             check=False,
         )
-    assert done.returncode == 2
-    assert "Traceback" not in done.stderr
+    assert done.returncode == 2  # --help exited 0 on a full disk
+    assert done.stderr == "newocc: cannot write the output: No space left on device\n"
+
+
+def _close_stdout() -> None:  # in the child, before exec
+    os.close(1)
+
+
+@pytest.mark.parametrize("argv", [["find", "--batch", "3"], ["--help"]])
+def test_a_closed_stdout_is_one_line_not_a_traceback(argv: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newocc", *argv],
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        preexec_fn=_close_stdout,
+    )
+    assert (done.returncode, done.stderr) == (
+        2,
+        "newocc: standard output is closed; nothing can be printed\n",
+    )
+
+
+def _ascii_process(*argv: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    return subprocess.run(
+        [sys.executable, "-m", "newocc", *argv],
+        capture_output=True,
+        text=True,
+        encoding="ascii",
+        env=env,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "shown"), [(["--help"], "(\\u65b0\\u804c\\u4e1a)"), (["show", "4010602"], "\\u4e92")]
+)
+def test_text_to_a_non_utf8_stdout_is_escaped_with_a_hint(argv: list[str], shown: str) -> None:
+    done = _ascii_process(*argv)
+    assert done.returncode == 0, done.stderr
+    assert shown in done.stdout
     assert done.stderr.count("\n") == 1
-    assert "cannot write" in done.stderr
+    assert "set PYTHONIOENCODING=utf-8" in done.stderr
+
+
+def test_json_to_a_non_utf8_stdout_is_escaped_json() -> None:
+    done = _ascii_process("find", "--batch", "3", "--json")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout) == json.loads(newocc.to_json(newocc.find(batch=3)))
+
+
+def test_csv_to_a_non_utf8_stdout_says_how_to_fix_it() -> None:
+    done = _ascii_process("export", "--format", "csv")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "newocc: the output encoding ascii cannot hold this data; "
+        "set PYTHONIOENCODING=utf-8, or write a file with --output FILE\n"
+    )
+
+
+# -- exit codes: a usage error, a broken installation, a bug, an interrupt -----
+
+
+def _broken_catalogue() -> Lazy[Catalogue]:
+    files = {name: read_data(name) for name in DATA_FILES}
+    files["batches.json"] = b"[{]"
+    return Lazy(lambda: load(files.__getitem__))
+
+
+def test_a_broken_installation_exits_3_with_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(newocc._store, "_packaged", _broken_catalogue())
+    code, out, err = run("find", "--batch", "3")
+    assert (code, out) == (3, "")
+    first, hint = err.splitlines()
+    assert first.startswith("newocc: the package data is broken: batches.json: line 1")
+    assert hint == REINSTALL_HINT
+    assert "reinstall" in hint
+
+
+def _copy_of_the_package(tmp_path: Path) -> Path:
+    shutil.copytree(
+        Path(newocc.__file__).parent, tmp_path / "newocc", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return tmp_path / "newocc"
+
+
+@pytest.mark.parametrize("fault", ["missing", "garbage"])
+def test_a_broken_installed_data_file_exits_3(tmp_path: Path, fault: str) -> None:
+    # A missing file was reported as "cannot write the output", a usage error.
+    data = _copy_of_the_package(tmp_path) / "data" / "occupations.json"
+    if fault == "missing":
+        data.unlink()
+    else:
+        data.write_bytes(b"\x00garbage")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "newocc", "find"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 3, done.stderr
+    first, hint = done.stderr.splitlines()
+    assert first.startswith("newocc: the package data is broken: occupations.json: ")
+    assert hint == REINSTALL_HINT
+
+
+@pytest.mark.parametrize("bug", [ValueError("a bug"), TypeError("a bug"), KeyError("a bug")])
+def test_a_bug_is_not_reported_as_a_usage_error(monkeypatch: pytest.MonkeyPatch, bug: Exception) -> None:
+    def broken(**kwargs: object) -> None:
+        raise bug
+
+    monkeypatch.setattr(newocc.query, "find", broken)
+    with pytest.raises(type(bug)):
+        run("find", "--batch", "3")
+
+
+def test_a_bug_shows_its_traceback_and_exits_1() -> None:
+    code = "import sys, newocc.query as q; q.find = lambda **k: int('x'); sys.argv[1:] = ['find']; "
+    code += "from newocc.__main__ import run; run()"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=False
+    )
+    assert done.returncode == 1
+    assert "Traceback (most recent call last)" in done.stderr
+    assert "ValueError: invalid literal for int()" in done.stderr
+
+
+_INTERRUPT_ON_IMPORT = """
+import sys
+
+class Interrupt:
+    # Ctrl-C as the command line module is being imported.
+    def find_spec(self, name, path=None, target=None):
+        if name == "newocc.cli":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+"""
+
+
+def test_ctrl_c_at_start_up_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    (tmp_path / "sitecustomize.py").write_text(_INTERRUPT_ON_IMPORT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "newocc", "find"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "newocc: interrupted\n")
+
+
+def test_ctrl_c_while_running_is_one_line_and_exit_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(argv: object = None) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newocc.cli, "main", interrupted)
+    with pytest.raises(SystemExit) as caught:
+        newocc.cli.run()
+    assert caught.value.code == 130
+    assert capsys.readouterr().err == "newocc: interrupted\n"
+
+
+def test_the_console_script_is_the_interrupt_safe_entry_point() -> None:
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "newocc"]
+    assert script.value == "newocc.__main__:run"
+
+
+def test_every_exit_code_is_documented() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    for code in EXIT_CODES:
+        assert re.search(rf"^\| {code} \| ", page, re.MULTILINE), code

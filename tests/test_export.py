@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -13,7 +16,8 @@ from hypothesis import given
 
 import newocc
 from newocc import Occupation
-from newocc._store.loader import SCHEMA_VERSION
+from newocc._store.layout import SCHEMA_VERSION
+from newocc.errors import InvalidArgument, InvalidArgumentType
 from newocc.export import LIST_SEPARATOR
 from newocc.testing import find_arguments
 
@@ -79,15 +83,43 @@ def test_empty_csv_still_has_a_header() -> None:
     assert newocc.to_csv([]).splitlines()[0].startswith("data_version,schema_version,code,")
 
 
-@pytest.mark.parametrize("bad", ["互联网营销师", 3, [object()]])
-def test_exports_reject_what_is_not_records(bad: object) -> None:
-    with pytest.raises(TypeError, match="expected"):
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("互联网营销师", "records must be an iterable of newocc records such as Occupation, not str"),
+        (3, "records must be an iterable of newocc records such as Occupation, not int 3"),
+        ([ALL[0], object()], "records[1] must be a newocc record such as Occupation, not object"),
+    ],
+)
+def test_exports_reject_what_is_not_records(bad: object, message: str) -> None:
+    with pytest.raises(InvalidArgumentType) as caught:
         newocc.to_records(bad)  # type: ignore[arg-type]
+    assert message in str(caught.value)
 
 
 def test_flat_exports_reject_mixed_records() -> None:
-    with pytest.raises(TypeError, match="one kind of record"):
+    with pytest.raises(
+        InvalidArgumentType,
+        match=r"records\[1\] must be an Occupation like records\[0\]: .*one kind of record",
+    ):
         newocc.to_csv([ALL[0], newocc.batches()[0]])
+
+
+@pytest.mark.parametrize("export", [newocc.to_records, newocc.to_json, newocc.to_jsonl, newocc.to_csv])
+def test_a_huge_iterable_is_checked_item_by_item(export: Callable[[Any], object]) -> None:
+    # Not materialised first: a list of 10**18 items would be a MemoryError.
+    with pytest.raises(InvalidArgumentType, match=r"records\[0\] must be a newocc record"):
+        export(range(10**18))
+    with pytest.raises(InvalidArgumentType, match=r"records\[1\] must be a newocc record"):
+        export(itertools.chain([ALL[0]], range(10**18)))
+
+
+@pytest.mark.parametrize(
+    ("indent", "error"), [(17, InvalidArgument), (-1, InvalidArgument), ("2", InvalidArgumentType)]
+)
+def test_a_bad_indent_is_named(indent: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match=f"indent={indent!r}|indent must be"):
+        newocc.to_json(ALL, indent=indent)  # type: ignore[arg-type]
 
 
 def test_to_frame_matches_the_csv_columns() -> None:

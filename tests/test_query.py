@@ -2,69 +2,57 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newocc
 from newocc import Occupation, SalaryRange, Sector, Statistic
+from newocc.testing import find_arguments
 from newocc.testing import salary_ranges as salary_figures
 
 ALL = newocc.occupations(related=True)
 NEW = newocc.occupations()
-BATCHES = [b.number for b in newocc.batches()]
-SUB_ROLES = sorted({r.name_zh for o in ALL for r in o.sub_roles})
-NEW_SUB_ROLES = {r.name_zh for o in NEW for r in o.sub_roles}
-NAME_PARTS = sorted({o.name_zh[i : i + 2] for o in ALL for i in range(len(o.name_zh) - 1)})
-ENGLISH_PARTS = sorted(
-    {w[:3] for o in ALL if o.name_en for w in o.name_en.text.split() if len(w) >= 3} | {"ai", "in"}
-)
+criteria = find_arguments()
 
-batch_values = st.one_of(st.sampled_from(BATCHES), st.lists(st.sampled_from(BATCHES), min_size=1, max_size=3))
-salary_ranges = st.tuples(st.integers(0, 40_000), st.integers(0, 40_000)).map(sorted).map(tuple)
-criteria = st.fixed_dictionaries(
-    {},
-    optional={
-        "batch": batch_values,
-        "sector": st.sampled_from(list(Sector)),
-        "salary": salary_ranges,
-        "sub_role": st.sampled_from(SUB_ROLES),
-        "text": st.sampled_from(NAME_PARTS) | st.sampled_from(ENGLISH_PARTS),
-        "related": st.booleans(),
-        "digital": st.booleans(),
-        "green": st.booleans(),
-    },
-).filter(
-    lambda kwargs: "sub_role" not in kwargs or kwargs.get("related") or kwargs["sub_role"] in NEW_SUB_ROLES
-)
+
+def _starts_a_word(needle: str, name: str) -> bool:
+    """Whether ``name`` has ``needle`` at a position no ASCII letter or digit precedes."""
+    return any(
+        name.startswith(needle, at)
+        for at in range(len(name))
+        if at == 0 or not name[at - 1].isascii() or not name[at - 1].isalnum()
+    )
 
 
 def satisfies(occupation: Occupation, name: str, value: Any) -> bool:
+    """The documented meaning of each criterion, written without the implementation's indexes or regex."""
     if name == "batch":
-        wanted = {value} if isinstance(value, int) else set(value)
-        return occupation.batch in wanted
+        return occupation.batch in ({value} if isinstance(value, int) else set(value))
     if name == "sector":
-        return occupation.sector is value
+        return bool(occupation.sector == value)  # a member, or its value: Sector is a str enum
     if name == "salary":
         return any(pays_within(s, *value) for s in occupation.salaries)
     if name == "sub_role":
-        return value in {r.name_zh for r in occupation.sub_roles}
+        return any(value in (r.name_zh, r.name_en) for r in occupation.sub_roles)
     if name == "text":
         names = [occupation.name_zh, occupation.name_en.text if occupation.name_en else ""]
         names += [r.name_zh for r in occupation.sub_roles] + [r.name_en or "" for r in occupation.sub_roles]
         names += [f.name_zh for f in occupation.former_names]
-        if value[0].isascii() and value[0].isalnum():
-            word_start = re.compile(rf"(?<![a-z0-9]){re.escape(value.casefold())}")
-            return any(word_start.search(n.casefold()) for n in names)
-        return any(value.casefold() in n.casefold() for n in names)
+        needle = value.casefold()
+        if "a" <= needle[0] <= "z" or "0" <= needle[0] <= "9":  # Latin text: at the start of a word
+            return any(_starts_a_word(needle, n.casefold()) for n in names)
+        return any(needle in n.casefold() for n in names)
     if name == "digital":
         return bool(occupation.digital) is value
     if name == "green":
         return bool(occupation.green) is value
+    assert name == "related", name
     return True
 
 
@@ -104,6 +92,26 @@ def test_every_salary_figure_names_a_statistic_that_fits_it() -> None:
             assert (figure.low, figure.high) == (figure.percentiles[0].value, figure.percentiles[-1].value)
         if figure.statistic is Statistic.LOWER_BOUND:
             assert figure.high is None
+
+
+def test_the_text_oracle_reads_word_starts_as_documented() -> None:
+    assert _starts_a_word("ai", "artificial intelligence (ai) technician")
+    assert _starts_a_word("ai", "ai trainer")
+    assert not _starts_a_word("ai", "blockchain engineer")
+    assert _starts_a_word("chain", "block-chain")
+    assert not _starts_a_word("chain", "block2chain")
+
+
+def test_the_strategy_draws_every_keyword_of_find() -> None:
+    drawn: set[str] = set()
+
+    @given(criteria)
+    @settings(max_examples=200)
+    def collect(kwargs: dict[str, Any]) -> None:
+        drawn.update(kwargs)
+
+    collect()
+    assert drawn == set(inspect.signature(newocc.find).parameters)
 
 
 @given(criteria)
@@ -253,3 +261,23 @@ def test_latin_text_matches_at_the_start_of_a_word() -> None:
     found = newocc.find(text="AI")
     assert newocc.get("人工智能工程技术人员") in found  # "artificial intelligence (AI) technicians"
     assert newocc.get("区块链工程技术人员") not in found  # "blockchain" holds "ai" mid-word
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "\ufeff4-01-06-02",  # the first cell of a CSV saved by Excel
+        "4010602\u200b",
+        "\u200e4-01-02-07",  # a former code behind a direction mark
+        "互联网\u200b营销师",
+        "\ufeffinternet mar\u00adketer",
+    ],
+)
+def test_codes_and_names_ignore_invisible_characters(key: str) -> None:
+    assert newocc.get(key) is newocc.get("互联网营销师")
+
+
+def test_filters_ignore_invisible_characters() -> None:
+    marketer = newocc.get("互联网营销师")
+    assert newocc.find(sub_role="直播\u200d销售员") == (marketer,)
+    assert newocc.find(text="\ufeff营销") == newocc.find(text="营销")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +20,7 @@ from newocc._store.validate import (
     _check_salary,
     _check_work_types,
 )
+from newocc.errors import InvalidArgument, InvalidArgumentType
 from newocc.testing import (
     batches,
     codes,
@@ -27,6 +30,7 @@ from newocc.testing import (
     occupations,
     salary_ranges,
     sources,
+    sub_roles,
 )
 
 
@@ -99,3 +103,27 @@ def test_generated_occupations_export(occupation: Occupation) -> None:
     record = newocc.to_records([occupation])[0]
     assert record["name_zh"] == occupation.name_zh
     assert newocc.to_csv([occupation]).count("\n") >= 2
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "message"),
+    [
+        (
+            lambda: occupations(batch_numbers=("x",)),  # type: ignore[arg-type]
+            InvalidArgumentType,
+            "batch_numbers[0] must be a positive int",
+        ),
+        (lambda: occupations(batch_numbers=(0,)), InvalidArgument, "batch_numbers[0]=0: must be at least 1"),
+        (lambda: occupations(batch_numbers=()), InvalidArgument, "must name at least one batch"),
+        (lambda: occupations(batch_numbers="12"), InvalidArgumentType, "batch_numbers must be a tuple"),  # type: ignore[arg-type]
+        (lambda: batches(number=True), InvalidArgumentType, "number must be a positive int"),
+        (lambda: sub_roles(batch=-1), InvalidArgument, "batch=-1: must be at least 1"),
+        (lambda: salary_ranges(role_names=("ok", 3)), InvalidArgumentType, "role_names[1] must be a str"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_strategy_arguments_fail_when_the_strategy_is_made(
+    build: Callable[[], object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        build()
+    assert message in str(caught.value)

@@ -4,6 +4,11 @@ Used by every command that writes a file (``newocc export -o``, ``newocc tag
 -o``): on any failure — a full disk, a file-size limit, data the encoding
 cannot hold, Ctrl-C — the previous file is left unchanged and no partial file
 remains.
+
+A path that names something other than a regular file (``/dev/stdout``,
+``/dev/null``, a named pipe) is written in place: it cannot be replaced
+atomically, and must not be replaced by a regular file.  A symbolic link is
+followed, so the file it points to is replaced and the link stays.
 """
 
 from __future__ import annotations
@@ -27,8 +32,12 @@ def atomic_text(
     The temporary file is created beside ``path`` (so the final rename stays on
     one file system and is atomic) and removed when the block fails.
     """
-    target = Path(path)
-    handle, name = tempfile.mkstemp(prefix=".newocc-", suffix=".tmp", dir=target.resolve().parent)
+    target = Path(path).resolve()
+    if target.exists() and not target.is_file():
+        with target.open("w", encoding=encoding, newline=newline) as stream:
+            yield stream
+        return
+    handle, name = tempfile.mkstemp(prefix=".newocc-", suffix=".tmp", dir=target.parent)
     temporary = Path(name)
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline=newline) as stream:

@@ -42,13 +42,11 @@ def batch_table() -> str:
     >>> print(batch_table().splitlines()[2])
     | 1 | 2019-04-01 | 人社厅发〔2019〕48号 | 13 | 13 | yes | The notice number is ... |
     """
-    from newocc.query import batches
-
     lines = [
         "| batch | released | notice | official count | listed | complete | note |",
         "| ---: | --- | --- | ---: | ---: | --- | --- |",
     ]
-    for batch in batches():
+    for batch in current().batches:
         cells = [
             str(batch.number),
             batch.released.isoformat(),

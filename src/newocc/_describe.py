@@ -13,6 +13,7 @@ from typing import Any, cast
 
 import attrs
 
+from newocc._store import current
 from newocc.model import Occupation, SalaryRange, Source
 
 __all__ = ["describe"]
@@ -123,9 +124,7 @@ def _value_line(value: object, citations: _Citations) -> str:
 
 
 def _batch_line(number: int) -> str:
-    from newocc.query import batches
-
-    for batch in batches():
+    for batch in current().batches:
         if batch.number == number:
             return f"{number} (released {batch.released.isoformat()})"
     return str(number)

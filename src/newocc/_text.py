@@ -5,23 +5,39 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["as_code", "fold"]
+__all__ = ["INVISIBLE", "as_code", "fold"]
 
 _DASHED = re.compile(r"(\d)-(\d{2})-(\d{2})-(\d{2})")
 _COMPACT = re.compile(r"(\d)(\d{2})(\d{2})(\d{2})")
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
 
+INVISIBLE = frozenset(
+    "\u00ad"  # soft hyphen
+    "\u180e"  # Mongolian vowel separator
+    "\u200b\u200c\u200d"  # zero-width space, non-joiner, joiner
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # direction marks
+    "\u2060\u2061\u2062\u2063\u2064"  # word joiner, invisible operators
+    "\ufeff"  # byte order mark, as in the first cell of a CSV saved by Excel
+)
+"""Characters that show nothing and that copying from a spreadsheet or a web
+page leaves in text: :func:`fold` drops them."""
+
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+
 
 def fold(text: str) -> str:
-    """Fold width, compatibility forms, case and surrounding space: ``"ＡＩ "`` → ``"ai"``."""
-    return unicodedata.normalize("NFKC", text).casefold().strip()
+    r"""Fold width, compatibility forms, case, invisible characters and surrounding space.
+
+    ``"ＡＩ "`` → ``"ai"``; ``"\ufeff4-01-06-02"`` → ``"4-01-06-02"``.
+    """
+    return unicodedata.normalize("NFKC", text.translate(_DROP_INVISIBLE)).casefold().strip()
 
 
 def as_code(text: str) -> str | None:
-    """The dashed form of an occupation code written either way, else None.
+    r"""The dashed form of an occupation code written either way, else None.
 
-    ``"4010602"``, ``"4-01-06-02"`` and ``"４－０１－０６－０２"`` all give
-    ``"4-01-06-02"``.
+    ``"4010602"``, ``"4-01-06-02"``, ``"４－０１－０６－０２"`` and
+    ``"\ufeff4010602"`` all give ``"4-01-06-02"``.
     """
     folded = fold(text).translate(_DASHES)
     match = _DASHED.fullmatch(folded) or _COMPACT.fullmatch(folded)

@@ -6,27 +6,56 @@ records ``--json`` prints).  Rendering, exit codes and error reporting are
 shared, so a new subcommand is a pair of small functions and one entry in
 :data:`COMMANDS`.
 
-Exit codes: 0 when there are results, 1 when there are none, 2 on a usage
-error (including a bad value the library rejects).  Errors are one line on
-stderr.
+Exit codes (see :data:`EXIT_CODES`): 0 when there are results, 1 when there
+are none, 2 on a usage error (a bad option, a value the library rejects, a key
+no record has, output that cannot be written), 3 when the installed package
+data is broken, 130 on Ctrl-C.  These are one line on stderr (two for a broken
+installation: the fault and how to repair it).  Any other exception is a bug
+in newocc: it is not caught, so Python prints its traceback and exits 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import attrs
+from attrs import AttrsInstance
 
-__all__ = ["COMMANDS", "Command", "Output", "main", "render_table", "text_width"]
+from newocc._atomic import atomic_text
+from newocc.errors import CatalogueError, InvalidArgument, InvalidArgumentType, NotFound
+
+__all__ = ["COMMANDS", "EXIT_CODES", "Command", "Output", "main", "render_table", "text_width"]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
 
 EXIT_OK = 0
 EXIT_EMPTY = 1
 EXIT_USAGE = 2
+EXIT_BROKEN = 3
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES = {
+    EXIT_OK: "results were printed (or written)",
+    EXIT_EMPTY: "the query was valid but matched nothing; also a bug in newocc, with a traceback",
+    EXIT_USAGE: "a usage error: a bad option or value, a key no record has, output that cannot be written",
+    EXIT_BROKEN: "the installed package data is broken: reinstall newocc",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+}
+"""What each exit code of :func:`main` means."""
+
+REINSTALL_HINT = (
+    "newocc: the installation is damaged, not your command; "
+    "reinstall it: python -m pip install --force-reinstall newocc"
+)
+"""The second line printed with a broken installation's error."""
 
 
 @attrs.frozen
@@ -40,8 +69,11 @@ class Output:
 
     headers: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
-    records: tuple[object, ...]
+    records: tuple[AttrsInstance, ...]
     text: str | None = None
+    escape: str = "text"
+    """How ``text`` is written when the output encoding cannot hold it: ``"text"``
+    (backslash escapes and a note), ``"json"`` (JSON escapes) or ``"data"`` (refused)."""
 
 
 @attrs.frozen
@@ -63,6 +95,69 @@ class _Parser(argparse.ArgumentParser):
     # argparse prints the whole usage and exits; the command reports one line instead.
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: {message}")
+
+    # argparse ignores errors writing --help and --version (so a full disk
+    # exited 0) and cannot escape what the output encoding lacks.
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            stream = file if file is not None else sys.stdout
+            _write(stream, message, escape=_escape_text)
+            stream.flush()
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: ``--limit 0`` is a usage error before the library is asked."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+# -- writing what the output encoding can hold -------------------------------
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    # JSON's own escapes (UTF-16 units), so the output stays valid, lossless JSON.
+    assert isinstance(error, UnicodeEncodeError)
+    units = error.object[error.start : error.end].encode("utf-16-be")
+    escaped = "".join(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+    return escaped, error.end
+
+
+codecs.register_error("newocc.json", _json_escape)
+
+
+def _escape_text(text: str, encoding: str) -> str:
+    """Human-readable text: characters the encoding lacks become backslash escapes, with a note."""
+    sys.stderr.write(
+        f"newocc: the output encoding {encoding} cannot show some characters, so they are escaped; "
+        "set PYTHONIOENCODING=utf-8 to see them\n"
+    )
+    return text.encode(encoding, "backslashreplace").decode(encoding)
+
+
+def _escape_json(text: str, encoding: str) -> str:
+    return text.encode(encoding, "newocc.json").decode(encoding)
+
+
+def _refuse(text: str, encoding: str) -> str:
+    raise _UsageError(
+        f"newocc: the output encoding {encoding} cannot hold this data; "
+        "set PYTHONIOENCODING=utf-8, or write a file with --output FILE"
+    )
+
+
+def _write(stream: TextIO, text: str, *, escape: Callable[[str, str], str]) -> None:
+    """Write ``text``; when the stream's encoding cannot hold it, ``escape`` decides what to write."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        # A text stream encodes the whole string before writing any of it.
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(escape(text, encoding))
 
 
 # -- rendering ---------------------------------------------------------------
@@ -188,12 +283,13 @@ def _run_export(args: argparse.Namespace) -> Output:
     text = render(found)
     if args.output is not None:
         try:
-            with Path(args.output).open("w", encoding="utf-8", newline="") as file:
+            # Replaced whole or not at all: a full disk or a file-size limit leaves the old file.
+            with atomic_text(args.output) as file:
                 file.write(text if text.endswith("\n") else text + "\n")
         except OSError as exc:
             raise _UsageError(f"newocc export: cannot write {args.output!r}: {exc.strerror or exc}") from None
         text = ""
-    return Output((), (), found, text=text.rstrip("\n"))
+    return Output((), (), found, text=text.rstrip("\n"), escape="data" if args.format == "csv" else "json")
 
 
 # -- show ----------------------------------------------------------------------
@@ -233,7 +329,9 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _add_search(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", metavar="TEXT", help="a job title as people write it, e.g. 外卖小哥")
-    parser.add_argument("--limit", type=int, default=5, metavar="N", help="at most N matches (default: 5)")
+    parser.add_argument(
+        "--limit", type=_positive_int, default=5, metavar="N", help="at most N matches (default: 5)"
+    )
 
 
 def _run_search(args: argparse.Namespace) -> Output:
@@ -281,7 +379,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newocc",
         description="China's official catalogue of new occupations (新职业).",
-        epilog="exit codes: 0 results, 1 no results, 2 usage error",
+        epilog="exit codes: 0 results, 1 no results (or a bug, with a traceback), 2 usage error, "
+        "3 broken installation, 130 interrupted",
         allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=_version())
@@ -299,11 +398,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_ESCAPES = {"text": _escape_text, "json": _escape_json, "data": _refuse}
+
+
 def _emit(output: Output, as_json: bool, stdout: TextIO) -> None:
+    escape = _ESCAPES[output.escape]
     if as_json:
         from newocc.export import to_json
 
-        text = to_json(output.records)
+        text, escape = to_json(output.records), _escape_json
     elif output.text is not None:
         text = output.text
     elif output.rows:
@@ -311,14 +414,20 @@ def _emit(output: Output, as_json: bool, stdout: TextIO) -> None:
     else:
         text = ""
     if text:
-        stdout.write(text + "\n")
+        _write(stdout, text + "\n", escape=escape)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    from newocc.errors import NotFound
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code.
 
+    See :data:`EXIT_CODES`.  A bug in newocc is not caught: its exception
+    propagates, with its traceback.
+    """
     stdout, stderr = sys.stdout, sys.stderr
+    if stdout is None:  # started with its standard output closed
+        if stderr is not None:
+            stderr.write("newocc: standard output is closed; nothing can be printed\n")
+        return EXIT_USAGE
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -330,18 +439,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as exc:
         stderr.write(_one_line(str(exc)))
         return EXIT_USAGE
-    except (NotFound, ValueError, TypeError) as exc:
-        message = exc.args[0] if isinstance(exc, NotFound) and exc.args else str(exc)
-        stderr.write(_one_line(f"newocc: {message}"))
+    except (InvalidArgument, InvalidArgumentType, NotFound) as exc:
+        stderr.write(_one_line(f"newocc: {exc.args[0] if exc.args else exc}"))
         return EXIT_USAGE
-    except SystemExit as exc:  # --help and --version
+    except CatalogueError as exc:
+        stderr.write(_one_line(f"newocc: the package data is broken: {exc}") + REINSTALL_HINT + "\n")
+        return EXIT_BROKEN
+    except SystemExit as exc:  # --help and --version, after _print_message wrote and flushed them
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     except BrokenPipeError:
         # The reader (e.g. `head`) closed the pipe: not an error of ours.
         _silence_stdout()
         return EXIT_OK
     except OSError as exc:
-        # stdout could not be written (a full disk, a closed descriptor).
+        # stdout could not be written (a full disk, a closed descriptor): the
+        # package data cannot be the cause, its faults are CatalogueErrors.
+        _silence_stdout()
         stderr.write(_one_line(f"newocc: cannot write the output: {exc.strerror or exc}"))
         return EXIT_USAGE
     return EXIT_OK if output.records else EXIT_EMPTY
@@ -365,5 +478,17 @@ def _silence_stdout() -> None:
 
 
 def run() -> NoReturn:
-    """The console script's entry point."""
-    sys.exit(main())
+    """Run :func:`main` and exit with its code; Ctrl-C is exit code 130 and one line, not a traceback."""
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        code = interrupted()
+    sys.exit(code)
+
+
+def interrupted() -> int:
+    """Report Ctrl-C in one line on stderr and return its exit code."""
+    _silence_stdout()  # what was not yet written is dropped, without an error at exit
+    if sys.stderr is not None:
+        sys.stderr.write("newocc: interrupted\n")
+    return EXIT_INTERRUPTED

@@ -22,6 +22,11 @@ from __future__ import annotations
 
 __all__ = ["MAX_SHOWN", "CatalogueError", "InvalidArgument", "InvalidArgumentType", "NotFound", "shown"]
 
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
 MAX_SHOWN = 80
 """How many characters of a bad value a message quotes."""
 

@@ -30,11 +30,16 @@ import datetime as dt
 import enum
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
+from attrs import AttrsInstance
 
+from newocc import model
+from newocc._store import current
+from newocc._store.layout import SCHEMA_VERSION
+from newocc.errors import InvalidArgument, InvalidArgumentType
 from newocc.model import (
     BatchDate,
     EnglishName,
@@ -55,6 +60,11 @@ if TYPE_CHECKING:
 
 __all__ = ["LIST_SEPARATOR", "flat_rows", "to_csv", "to_frame", "to_json", "to_jsonl", "to_records"]
 
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
 LIST_SEPARATOR = "; "
 """What joins a list's items in one CSV cell."""
 
@@ -70,8 +80,6 @@ def _unstructurer() -> cattrs.Converter:
         converter.register_unstructure_hook(dt.date, dt.date.isoformat)
         # The model's enums subclass str, and cattrs passes str subclasses through
         # as they are; registering each enum class by name takes precedence.
-        from newocc import model
-
         for value in vars(model).values():
             if isinstance(value, type) and issubclass(value, enum.Enum):
                 converter.register_unstructure_hook(value, _enum_value)
@@ -83,19 +91,20 @@ def _enum_value(member: enum.Enum) -> object:
     return member.value
 
 
-def _attrs_records(records: Iterable[object]) -> list[object]:
+_RECORDS = "an iterable of newocc records such as Occupation"
+
+
+def _attrs_records(records: object) -> Iterator[AttrsInstance]:
+    """The records one at a time, each checked as it comes: a huge iterable fails at its first bad item."""
     if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
-        raise TypeError(
-            f"expected an iterable of occupations (or other newocc records), not {type(records).__name__}"
-        )
-    items = list(records)
-    for item in items:
+        raise InvalidArgumentType("records", records, _RECORDS)
+    for position, item in enumerate(records):
         if not attrs.has(type(item)):
-            raise TypeError(f"expected newocc records such as Occupation, got {type(item).__name__} {item!r}")
-    return items
+            raise InvalidArgumentType(f"records[{position}]", item, "a newocc record such as Occupation")
+        yield item
 
 
-def to_records(records: Iterable[object]) -> list[dict[str, Any]]:
+def to_records(records: Iterable[AttrsInstance]) -> list[dict[str, Any]]:
     """Plain dicts of the given records, ready for ``json.dumps``.
 
     Works on ``Occupation`` values (and ``Batch`` or any other model record):
@@ -114,16 +123,13 @@ def to_records(records: Iterable[object]) -> list[dict[str, Any]]:
 
 
 def _versions() -> dict[str, Any]:
-    from newocc._store import current
-    from newocc._store.loader import SCHEMA_VERSION
-
     return {"data_version": current().data_version, "schema_version": SCHEMA_VERSION}
 
 
 _MAX_INDENT = 16
 
 
-def to_json(records: Iterable[object], *, indent: int | None = 2) -> str:
+def to_json(records: Iterable[AttrsInstance], *, indent: int | None = 2) -> str:
     """A JSON envelope: ``{"data_version", "schema_version", "records": [...]}``.
 
     ``records`` are as :func:`to_records` returns them; non-ASCII text is
@@ -132,16 +138,14 @@ def to_json(records: Iterable[object], *, indent: int | None = 2) -> str:
     """
     if indent is not None:
         if isinstance(indent, bool) or not isinstance(indent, int):
-            raise TypeError(
-                f"indent must be None or an int from 0 to 16, not {type(indent).__name__} {indent!r}"
-            )
+            raise InvalidArgumentType("indent", indent, f"None or an int from 0 to {_MAX_INDENT}")
         if not 0 <= indent <= _MAX_INDENT:
-            raise ValueError(f"indent must be None or an int from 0 to 16, got {indent!r}")
+            raise InvalidArgument("indent", indent, f"must be None or from 0 to {_MAX_INDENT}")
     envelope = {**_versions(), "records": to_records(records)}
     return json.dumps(envelope, ensure_ascii=False, indent=indent)
 
 
-def to_jsonl(records: Iterable[object]) -> str:
+def to_jsonl(records: Iterable[AttrsInstance]) -> str:
     """JSON Lines: one record a line, each starting with ``data_version`` and ``schema_version``."""
     versions = _versions()
     lines = [json.dumps({**versions, **record}, ensure_ascii=False) for record in to_records(records)]
@@ -191,23 +195,28 @@ def _cell(value: object) -> str | int | float | bool | None:
     return _label(value)
 
 
-def flat_rows(records: Iterable[object]) -> list[dict[str, str | int | float | bool | None]]:
+def flat_rows(records: Iterable[AttrsInstance]) -> list[dict[str, str | int | float | bool | None]]:
     """One flat dict per record, as the CSV and DataFrame exports lay them out."""
-    items = _attrs_records(records)
-    kinds = {type(item).__name__ for item in items}
-    if len(kinds) > 1:
-        raise TypeError(f"flat exports take one kind of record at a time, got {', '.join(sorted(kinds))}")
     versions = _versions()
+    kind: type | None = None
     rows = []
-    for item in items:
+    for position, item in enumerate(_attrs_records(records)):
+        if kind is None:
+            kind = type(item)
+        elif type(item) is not kind:
+            article = "an" if kind.__name__[0] in "AEIOU" else "a"
+            expected = (
+                f"{article} {kind.__name__} like records[0]: flat exports take one kind of record at a time"
+            )
+            raise InvalidArgumentType(f"records[{position}]", item, expected)
         row: dict[str, str | int | float | bool | None] = dict(versions)
-        for field in attrs.fields(cast(Any, type(item))):
+        for field in attrs.fields(type(item)):
             row[field.name] = _cell(getattr(item, field.name))
         rows.append(row)
     return rows
 
 
-def to_csv(records: Iterable[object]) -> str:
+def to_csv(records: Iterable[AttrsInstance]) -> str:
     """CSV text with a header row; see the module docstring for the columns.
 
     The first columns of every export:
@@ -226,7 +235,7 @@ def to_csv(records: Iterable[object]) -> str:
     return buffer.getvalue()
 
 
-def to_frame(records: Iterable[object]) -> pandas.DataFrame:
+def to_frame(records: Iterable[AttrsInstance]) -> pandas.DataFrame:
     """A pandas DataFrame with the CSV's columns (needs ``pip install newocc[pandas]``).
 
     ``frame.attrs`` holds ``data_version`` and ``schema_version`` too.

@@ -11,6 +11,8 @@ spare the loader a ``typing.get_type_hints`` pass per class on a first query.
 import datetime as _dt
 import enum
 import math
+import types
+import typing  # attrs imports it already
 
 import attrs
 
@@ -40,6 +42,10 @@ __all__ = [
     "SubRole",
     "Wording",
 ]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
 
 
 class SourceKind(str, enum.Enum):
@@ -201,7 +207,36 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-@attrs.frozen(repr=False)
+def _enum_fields(cls: type, fields: list[attrs.Attribute]) -> list[attrs.Attribute]:  # type: ignore[type-arg]
+    """Give each field typed as an enum (or an optional one) a converter from the enum's value.
+
+    A record built by hand, ``Source("id", "publisher", "state_media")``, then
+    holds ``SourceKind.STATE_MEDIA`` as the loader's records do, and a value
+    the enum lacks is a ``ValueError`` when the record is built, not an
+    ``AttributeError`` in its ``repr`` later.
+    """
+    del cls
+    result = []
+    for field in fields:
+        union = typing.get_origin(field.type) in (typing.Union, types.UnionType)
+        options = typing.get_args(field.type) if union else (field.type,)
+        kinds = [t for t in options if isinstance(t, type) and issubclass(t, enum.Enum)]
+        if len(kinds) == 1 and field.converter is None:
+            field = field.evolve(converter=_to_member(kinds[0], optional=type(None) in options))
+        result.append(field)
+    return result
+
+
+def _to_member(kind: type[enum.Enum], *, optional: bool) -> object:
+    def convert(value: object) -> object:
+        if value.__class__ is kind or (optional and value is None):
+            return value
+        return kind(value)
+
+    return convert
+
+
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class Source:
     """Where a fact was seen.
 
@@ -224,7 +259,7 @@ class Source:
 Sources = tuple[Source, ...]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class EnglishName:
     """An English rendering of an official Chinese name."""
 
@@ -296,7 +331,7 @@ class SkillStandard:
         return f"SkillStandard({self.title!r})"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class Estimate:
     """A sourced head-count estimate: a talent gap or a demand forecast.
 
@@ -328,7 +363,7 @@ class Estimate:
         return f"Estimate({self.kind.value} {people}{horizon}, made {self.year_made})"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class Fact:
     """A reported fact about who does the work or how many, as the source words it.
 
@@ -358,7 +393,7 @@ class Fact:
         return f"Fact({self.kind.value}, {_short(self.topic, 30)!r})"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class BatchDate:
     """One dated event in a batch's release."""
 
@@ -436,7 +471,7 @@ class Batch:
         )
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class Percentile:
     """One percentile of a pay distribution: ``rank`` per cent earn ``value`` or less."""
 
@@ -447,7 +482,7 @@ class Percentile:
         return f"P{self.rank}={self.value}"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class SalaryRange:
     """A sourced pay figure: which ``statistic`` it is, and its span ``low``–``high``.
 
@@ -515,7 +550,7 @@ class SalaryRange:
         )
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class Occupation:
     """A new occupation (新职业), or a record related to one (see ``status``).
 

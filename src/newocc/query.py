@@ -1,23 +1,32 @@
 """Query the catalogue: ``find``, ``get``, ``occupations``, ``batches``, ``sectors``.
 
 Pure functions over the loaded catalogue.  A mistake in the arguments raises
-``TypeError`` or ``ValueError`` naming the bad value and the valid choices;
-it never comes back as a silent empty result.
+:class:`~newocc.errors.InvalidArgumentType` (a ``TypeError``) or
+:class:`~newocc.errors.InvalidArgument` (a ``ValueError``) naming the bad
+value and the valid choices; it never comes back as a silent empty result.
+Only the first :data:`~newocc._check.MAX_ARGUMENT_CHARS` characters of a str
+argument are read: no code or name comes near that length.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TypeVar
 
+from newocc._check import MAX_ARGUMENT_CHARS, check_bool, check_choice, check_str
 from newocc._store import Catalogue, current
 from newocc._text import as_code, fold
-from newocc.errors import NotFound
+from newocc.errors import InvalidArgument, InvalidArgumentType, NotFound
 from newocc.model import Batch, Fact, Occupation, Sector, Status
 
 __all__ = ["batches", "facts", "find", "get", "occupations", "sectors"]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
 
 K = TypeVar("K")
 
@@ -72,7 +81,7 @@ def find(
     - ``sub_role``: the exact name of a work type, Chinese or English.  A work
       type of an older occupation (``Status.HOST``) needs ``related=True``;
       without it, and for a work type whose parent no source names, the
-      ``ValueError`` says so rather than returning nothing.
+      :class:`~newocc.errors.InvalidArgument` says so rather than returning nothing.
     - ``text``: a case-insensitive substring of the Chinese or English name
       of the occupation, a former name, or the name of one of its work types;
       Latin text matches at the start of a word ("ai" finds "AI trainers",
@@ -96,8 +105,8 @@ def find(
     low_high = _check_salary(salary) if salary is not None else None
     role = _check_sub_role(sub_role, catalogue, related) if sub_role is not None else None
     found_in = _text_matcher(_check_text(text)) if text is not None else None
-    want_digital = _check_flag("digital", digital) if digital is not None else None
-    want_green = _check_flag("green", green) if green is not None else None
+    want_digital = check_bool("digital", digital) if digital is not None else None
+    want_green = check_bool("green", green) if green is not None else None
     records = catalogue.occupations
     candidates = sorted(keep) if keep is not None else range(len(records))
     found = []
@@ -137,15 +146,15 @@ def get(key: str) -> Occupation:
     :class:`~newocc.errors.NotFound` otherwise, suggesting the closest names,
     or the occupation whose work type ``key`` names.
     """
-    if not isinstance(key, str):
-        raise TypeError(f"get() takes a code or name as str, not {type(key).__name__} {key!r}")
+    folded = _exact("key", key)
+    if folded is None:
+        raise NotFound(key)  # longer than any code or name: nothing to look up or suggest
     catalogue = current()
-    code = as_code(key)
+    code = as_code(folded)
     if code is not None:
         found = catalogue.by_code.get(code) or catalogue.by_former_code.get(code)
         if found is not None:
             return found
-    folded = fold(key)
     found = catalogue.by_name.get(folded) or catalogue.by_name.get(_simplified(folded))
     if found is not None:
         return found
@@ -172,88 +181,70 @@ def _universe(catalogue: Catalogue, related: bool) -> tuple[Occupation, ...]:
     return catalogue.occupations if related else catalogue.new
 
 
+def _exact(name: str, value: object) -> str | None:
+    """``value`` folded for an exact lookup, or None when it is longer than any code or name."""
+    text = check_str(name, value, max_chars=MAX_ARGUMENT_CHARS + 1)
+    return None if len(text) > MAX_ARGUMENT_CHARS else fold(text)
+
+
 def _check_related(related: object) -> bool:
-    return _check_flag("related", related)
-
-
-def _check_flag(name: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} must be True or False, not {value!r}")
-    return value
+    return check_bool("related", related)
 
 
 def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
     known = catalogue.batch_numbers
-    if isinstance(batch, (str, bytes, bool)):
-        raise TypeError(f"batch must be an int or a collection of ints, not {type(batch).__name__} {batch!r}")
-    if isinstance(batch, int):
-        numbers: Iterable[object] = (batch,)
-    elif isinstance(batch, Collection):
-        numbers = tuple(batch)
-        if not numbers:
-            raise ValueError(f"batch is an empty collection, {batch!r}; {_span(known)}")
-    else:
-        raise TypeError(f"batch must be an int or a collection of ints, not {type(batch).__name__} {batch!r}")
+    choices = tuple(str(number) for number in known)
+    if isinstance(batch, (str, bytes, bool)) or not isinstance(batch, (int, Collection)):
+        raise InvalidArgumentType("batch", batch, "an int or a collection of ints")
+    numbers: Iterable[object] = (batch,) if isinstance(batch, int) else batch
     wanted = set()
-    for number in numbers:
+    # Item by item, never copied first: range(10**18) fails at its first unknown number.
+    for position, number in enumerate(numbers):
+        name = f"batch[{position}]" if isinstance(batch, Sequence) else "batch"
         if isinstance(number, bool) or not isinstance(number, int):
-            raise TypeError(f"batch numbers must be ints, not {type(number).__name__} {number!r}")
+            raise InvalidArgumentType(name, number, "an int")
         if number not in known:
-            raise ValueError(f"unknown batch {number}; {_span(known)}")
+            raise InvalidArgument(name, number, "is not a batch", choices)
         wanted.add(number)
+    if not wanted:
+        raise InvalidArgument("batch", batch, "is an empty collection; leave it out to match every batch")
     return frozenset(wanted)
 
 
-def _span(known: tuple[int, ...]) -> str:
-    return f"batches are {known[0]}–{known[-1]}"
-
-
 def _check_sector(sector: object) -> Sector:
-    if isinstance(sector, Sector):
-        return sector
-    if isinstance(sector, str):
-        try:
-            return Sector(sector.strip().lower())
-        except ValueError:
-            pass
-    choices = ", ".join(s.value for s in Sector)
-    if not isinstance(sector, str):
-        raise TypeError(
-            f"sector must be a Sector or one of {choices}; not {type(sector).__name__} {sector!r}"
-        )
-    raise ValueError(f"unknown sector {sector!r}; sectors are {choices}")
+    return check_choice("sector", sector, Sector)
+
+
+_SALARY = "a (low, high) pair of numbers in CNY per month"
 
 
 def _check_salary(salary: object) -> tuple[float, float]:
     if not isinstance(salary, (tuple, list)) or len(salary) != 2:
-        raise TypeError(f"salary must be a (low, high) pair in CNY per month, not {salary!r}")
-    for bound in salary:
+        raise InvalidArgumentType("salary", salary, _SALARY)
+    for position, bound in enumerate(salary):
+        name = f"salary[{position}]"
         if isinstance(bound, bool) or not isinstance(bound, (int, float)):
-            raise TypeError(f"salary bounds must be numbers, not {type(bound).__name__} {bound!r}")
+            raise InvalidArgumentType(name, bound, "a number")
         if bound < 0 or (isinstance(bound, float) and not math.isfinite(bound)):
-            raise ValueError(f"salary bounds must be finite and not negative, got {bound!r}")
+            raise InvalidArgument(name, bound, "must be finite and not negative")
     try:
         low, high = float(salary[0]), float(salary[1])
     except OverflowError:
         # An int too large for a float: no salary figure comes near it.
-        raise ValueError(f"salary bounds must be below 1e308, got {tuple(salary)!r}") from None
+        raise InvalidArgument("salary", tuple(salary), "bounds must be below 1e308") from None
     if low > high:
-        raise ValueError(f"salary range {tuple(salary)!r} has low above high")
+        raise InvalidArgument("salary", tuple(salary), "has low above high")
     return low, high
 
 
 def _check_sub_role(sub_role: object, catalogue: Catalogue, related: bool) -> str:
-    if not isinstance(sub_role, str):
-        raise TypeError(
-            f"sub_role must be a work type's name as str, not {type(sub_role).__name__} {sub_role!r}"
-        )
-    folded = fold(sub_role)
+    folded = _exact("sub_role", sub_role) or ""
     if folded not in catalogue.sub_role_names:
         import difflib  # only for the hint: it costs ~1.5 ms to import on a first query
 
         close = difflib.get_close_matches(folded, catalogue.sub_role_names, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; see each occupation's sub_roles"
-        raise ValueError(f"unknown sub-role {sub_role!r}{hint}")
+        hint = f"did you mean {', '.join(close)}?" if close else "see each occupation's sub_roles"
+        raise InvalidArgument("sub_role", sub_role, f"is not the name of a work type; {hint}")
     owner = catalogue.by_sub_role.get(folded)
     if owner is None:
         number = next(
@@ -262,25 +253,27 @@ def _check_sub_role(sub_role: object, catalogue: Catalogue, related: bool) -> st
             for r in b.unplaced_work_types
             if folded == fold(r.name_zh) or (r.name_en and folded == fold(r.name_en))
         )
-        raise ValueError(
-            f"sub-role {sub_role!r} was released by batch {number} under a parent occupation no source "
-            f"names, so no occupation has it; see newocc.batches()[{number - 1}].unplaced_work_types"
+        raise InvalidArgument(
+            "sub_role",
+            sub_role,
+            f"was released by batch {number} under a parent occupation no source names, so no "
+            f"occupation has it; see newocc.batches()[{number - 1}].unplaced_work_types",
         )
     if not related and owner.status is not Status.NEW:
         # A valid name whose occupation lies outside the default universe: say so, not ().
-        raise ValueError(
-            f"sub-role {sub_role!r} belongs to {owner.name_zh}, which is not a new occupation "
-            f"(status {owner.status.value!r}); pass related=True to include it"
+        raise InvalidArgument(
+            "sub_role",
+            sub_role,
+            f"belongs to {owner.name_zh}, which is not a new occupation "
+            f"(status {owner.status.value!r}); pass related=True to include it",
         )
     return folded
 
 
 def _check_text(text: object) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str, not {type(text).__name__} {text!r}")
-    folded = fold(text)
+    folded = fold(check_str("text", text))
     if not folded:
-        raise ValueError(f"text {text!r} is blank; leave it out to match everything")
+        raise InvalidArgument("text", text, "is blank; leave it out to match everything")
     return folded
 
 

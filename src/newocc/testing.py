@@ -38,6 +38,8 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 import attrs
 
+from newocc._check import check_positive_int
+from newocc.errors import InvalidArgument, InvalidArgumentType
 from newocc.model import (
     Batch,
     BatchDate,
@@ -54,6 +56,9 @@ from newocc.model import (
     Status,
     SubRole,
 )
+from newocc.query import batches as _catalogue_batches
+from newocc.query import occupations as _catalogue_occupations
+from newocc.query import sectors as _sectors
 
 __all__ = [
     "batch_dates",
@@ -69,6 +74,11 @@ __all__ = [
     "sources",
     "sub_roles",
 ]
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
 
 T = TypeVar("T")
 
@@ -177,6 +187,8 @@ def sub_roles(batch: int | None = None) -> st.SearchStrategy[SubRole]:
 
     ``introduced_in`` is ``batch`` or None.
     """
+    if batch is not None:
+        check_positive_int("batch", batch)
     return _records(
         SubRole,
         {
@@ -228,6 +240,11 @@ def salary_ranges(role_names: tuple[str, ...] = ()) -> st.SearchStrategy[SalaryR
     rising percentiles whose extremes are ``low`` and ``high``.  ``sub_role``
     is None or one of ``role_names``.
     """
+    if isinstance(role_names, (str, bytes)) or not isinstance(role_names, tuple):
+        raise InvalidArgumentType("role_names", role_names, "a tuple of work type names")
+    for position, name in enumerate(role_names):
+        if not isinstance(name, str):
+            raise InvalidArgumentType(f"role_names[{position}]", name, "a str")
 
     @st.composite
     def build(draw: st.DrawFn) -> SalaryRange:
@@ -307,6 +324,8 @@ def batch_dates() -> st.SearchStrategy[BatchDate]:
 
 def batches(number: int | None = None) -> st.SearchStrategy[Batch]:
     """Batches with at least one date, ``0 < listed_count <= official_count`` and sources."""
+    if number is not None:
+        check_positive_int("number", number)
 
     @st.composite
     def build(draw: st.DrawFn) -> Batch:
@@ -340,8 +359,12 @@ def occupations(batch_numbers: tuple[int, ...] = (1, 2, 3, 4)) -> st.SearchStrat
     ``introduced_in`` are drawn from ``batch_numbers``; a code comes with its
     sources; former codes differ from the code; host records have work types.
     """
+    if isinstance(batch_numbers, (str, bytes)) or not isinstance(batch_numbers, tuple):
+        raise InvalidArgumentType("batch_numbers", batch_numbers, "a tuple of batch numbers")
     if not batch_numbers:
-        raise ValueError("batch_numbers must name at least one batch")
+        raise InvalidArgument("batch_numbers", batch_numbers, "must name at least one batch")
+    for position, number in enumerate(batch_numbers):
+        check_positive_int(f"batch_numbers[{position}]", number)
 
     @st.composite
     def build(draw: st.DrawFn) -> Occupation:
@@ -388,23 +411,44 @@ def occupations(batch_numbers: tuple[int, ...] = (1, 2, 3, 4)) -> st.SearchStrat
 def find_arguments() -> st.SearchStrategy[dict[str, Any]]:
     """Valid keyword arguments for :func:`newocc.find`, drawn from the packaged catalogue.
 
-    Every value is one ``find`` accepts; the combination may match nothing.
+    Every keyword of ``find`` is drawn (or left out): ``batch`` as one number
+    or a list, tuple or set of them; ``sector`` as a member or its value;
+    ``salary`` as an ordered pair; ``sub_role`` as a work type's Chinese or
+    English name (one of an older occupation only with ``related=True``);
+    ``text`` as a piece of a Chinese name or the start of an English word;
+    ``digital``, ``green`` and ``related`` as booleans.  Every value is one
+    ``find`` accepts; the combination may match nothing.
     """
-    from newocc.query import batches as catalogue_batches
-    from newocc.query import occupations as catalogue_occupations
-    from newocc.query import sectors
-
-    known = [b.number for b in catalogue_batches()]
-    records = catalogue_occupations(related=True)
-    roles = sorted({r.name_zh for o in records for r in o.sub_roles})
-    new_roles = {r.name_zh for o in catalogue_occupations() for r in o.sub_roles}
-    name_parts = sorted({o.name_zh[i : i + 2] for o in records for i in range(len(o.name_zh) - 1)})
+    known = [b.number for b in _catalogue_batches()]
+    records = _catalogue_occupations(related=True)
+    roles = sorted(
+        {r.name_zh for o in records for r in o.sub_roles}
+        | {r.name_en for o in records for r in o.sub_roles if r.name_en}
+    )
+    new_roles = {
+        name for o in _catalogue_occupations() for r in o.sub_roles for name in (r.name_zh, r.name_en)
+    }
+    chinese_parts = {o.name_zh[i : i + 2] for o in records for i in range(len(o.name_zh) - 1)}
+    english_parts = {
+        word[:size]
+        for o in records
+        if o.name_en
+        for word in o.name_en.text.split()
+        for size in (2, 3)
+        if len(word) >= size
+    }
+    numbers = st.sampled_from(known)
     salary = st.tuples(st.integers(0, 50_000), st.integers(0, 50_000)).map(lambda pair: tuple(sorted(pair)))
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "batch": st.sampled_from(known) | st.lists(st.sampled_from(known), min_size=1, max_size=3),
-        "sector": st.sampled_from(sectors()) | st.sampled_from([s.value for s in sectors()]),
+        "batch": numbers
+        | st.lists(numbers, min_size=1, max_size=3)
+        | st.lists(numbers, min_size=1, max_size=3).map(tuple)
+        | st.frozensets(numbers, min_size=1, max_size=3),
+        "sector": st.sampled_from(_sectors()) | st.sampled_from([s.value for s in _sectors()]),
         "salary": salary,
-        "text": st.sampled_from(name_parts),
+        "text": st.sampled_from(sorted(chinese_parts)) | st.sampled_from(sorted(english_parts)),
+        "digital": st.booleans(),
+        "green": st.booleans(),
         "related": st.booleans(),
     }
     if roles:

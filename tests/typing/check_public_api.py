@@ -7,11 +7,13 @@ ignore that is not needed, so a loosened annotation fails the check.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
+from hypothesis.strategies import SearchStrategy
 from typing_extensions import assert_type
 
 import newocc
-from newocc import Batch, LabelKind, Match, Occupation, Sector, SubRole
+from newocc import Batch, LabelKind, Match, Occupation, SalaryRange, Sector, Source, SubRole, testing
 
 
 def check_types() -> None:
@@ -59,3 +61,58 @@ def check_search_mistakes_are_rejected() -> None:
     found = newocc.match("外卖小哥")
     if found is not None:
         found.score = 1.0  # type: ignore[misc]
+
+
+def check_export_types() -> None:
+    found = newocc.find(batch=3)
+    assert_type(newocc.to_records(found), list[dict[str, Any]])
+    assert_type(newocc.to_json(found), str)
+    assert_type(newocc.to_json(newocc.batches(), indent=None), str)
+    assert_type(newocc.to_jsonl(found), str)
+    assert_type(newocc.to_csv(found), str)
+    assert_type(newocc.to_csv(newocc.search("外卖小哥")), str)  # any record type exports
+    assert_type(newocc.to_records([newocc.get("x").sub_roles[0]]), list[dict[str, Any]])
+
+
+def check_export_mistakes_are_rejected() -> None:
+    newocc.to_records(["互联网营销师"])  # type: ignore[list-item]
+    newocc.to_csv(3)  # type: ignore[arg-type]
+    newocc.to_jsonl([{"name_zh": "互联网营销师"}])  # type: ignore[list-item]
+    newocc.to_json(newocc.find(), indent="2")  # type: ignore[arg-type]
+    newocc.to_json(newocc.find(), 2)  # type: ignore[call-arg]
+
+
+def check_error_fields() -> None:
+    try:
+        newocc.get("x")
+    except newocc.NotFound as error:
+        assert_type(error.key, str)
+        assert_type(error.suggestions, tuple[str, ...])
+    except newocc.InvalidArgumentType as error:
+        assert_type(error.name, str)
+        assert_type(error.expected, str)
+    try:
+        newocc.find(batch=9)
+    except newocc.InvalidArgument as error:
+        assert_type(error.name, str)
+        assert_type(error.choices, tuple[str, ...])
+    except newocc.CatalogueError as error:
+        assert_type(error.file, str)
+
+
+def check_testing_types() -> None:
+    assert_type(testing.occupations(), SearchStrategy[Occupation])
+    assert_type(testing.occupations(batch_numbers=(5, 6)), SearchStrategy[Occupation])
+    assert_type(testing.batches(number=1), SearchStrategy[Batch])
+    assert_type(testing.sub_roles(batch=3), SearchStrategy[SubRole])
+    assert_type(testing.sources(), SearchStrategy[Source])
+    assert_type(testing.salary_ranges(("直播销售员",)), SearchStrategy[SalaryRange])
+    assert_type(testing.codes(), SearchStrategy[str])
+    assert_type(testing.find_arguments(), SearchStrategy[dict[str, Any]])
+
+
+def check_testing_mistakes_are_rejected() -> None:
+    testing.occupations(batch_numbers=[1, 2])  # type: ignore[arg-type]
+    testing.occupations((1,), 2)  # type: ignore[call-arg]
+    testing.batches(number="1")  # type: ignore[arg-type]
+    testing.salary_ranges(["直播销售员"])  # type: ignore[arg-type]

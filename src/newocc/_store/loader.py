@@ -19,9 +19,10 @@ from typing import Any, TypeVar
 
 from newocc._store import Catalogue
 from newocc._store import fast as _fast
+from newocc._store.layout import SCHEMA_VERSION
 from newocc._store.resources import read_data
 from newocc._store.validate import validate
-from newocc.errors import CatalogueError
+from newocc.errors import CatalogueError, shown
 from newocc.model import Batch, Fact, Occupation, Source, Status
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
@@ -29,9 +30,6 @@ if TYPE_CHECKING:
     import cattrs
 
 __all__ = ["SCHEMA_VERSION", "load"]
-
-SCHEMA_VERSION = 1
-"""The layout of the data files this code reads."""
 
 Reader = Callable[[str], bytes]
 T = TypeVar("T")
@@ -89,9 +87,42 @@ def _parse(read: Reader, file: str) -> object:
     except UnicodeDecodeError as exc:
         raise CatalogueError(file, f"byte {exc.start}", "-", "not valid UTF-8") from None
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CatalogueError(file, f"line {exc.lineno}", f"column {exc.colno}", exc.msg) from None
+    except RecursionError:
+        raise CatalogueError(file, "-", "-", "is nested too deeply to be a data file") from None
+    except ValueError as exc:  # e.g. an int of more than 4,300 digits
+        raise CatalogueError(
+            file, "-", "-", f"cannot be read as JSON: {str(exc).partition(';')[0]}"
+        ) from None
+    if _SURROGATE_ESCAPE.search(text):  # only a \u escape can make a lone surrogate
+        _refuse_lone_surrogates(file, value)
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _refuse_lone_surrogates(file: str, value: object) -> None:
+    """Raise naming the first string that holds half of a surrogate pair: it is not text."""
+    top = enumerate(value) if isinstance(value, list) else [(0, value)]
+    for index, row in top:
+        record = _record_name(index, row) if isinstance(value, list) else "top level"
+        stack: list[tuple[str, object]] = [("", row)]
+        while stack:
+            field, item = stack.pop()
+            if isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    problem = f"{shown(item)} holds a lone surrogate, not text"
+                    raise CatalogueError(file, record, field or "-", problem) from None
+            elif isinstance(item, dict):
+                stack.extend((f"{field}.{key}".lstrip("."), inner) for key, inner in item.items())
+                stack.extend((f"{field} key".lstrip(), key) for key in item)
+            elif isinstance(item, list):
+                stack.extend((f"{field}[{position}]", inner) for position, inner in enumerate(item))
 
 
 def _object(read: Reader, file: str) -> dict[str, Any]:
@@ -112,7 +143,7 @@ def _record_name(index: int, row: object) -> str:
     if isinstance(row, dict):
         for key in ("name_zh", "id", "number"):
             if isinstance(row.get(key), (str, int)):
-                return f"record {index} ({row[key]!r})"
+                return f"record {index} ({shown(row[key])})"
     return f"record {index}"
 
 
@@ -174,6 +205,8 @@ def _load_sources(read: Reader) -> dict[str, Source]:
             raise CatalogueError("sources.json", repr(source.id), "id", "duplicate source id")
         if not (source.url or source.title):
             raise CatalogueError("sources.json", repr(source.id), "url", "needs a url or a title")
+        if not source.publisher.strip():
+            raise CatalogueError("sources.json", repr(source.id), "publisher", "is blank")
         table[source.id] = source
     return table
 
@@ -205,19 +238,19 @@ def _converter(sources: Mapping[str, Source]) -> cattrs.Converter:
 
     def source_by_id(value: object, _: object) -> Source:
         if not isinstance(value, str):
-            raise TypeError(f"a source id must be a string, not {value!r}")
+            raise TypeError(f"a source id must be a string, not {shown(value)}")
         try:
             return sources[value]
         except KeyError:
-            raise ValueError(f"unknown source id {value!r}") from None
+            raise ValueError(f"unknown source id {shown(value)}") from None
 
     def iso_date(value: object, _: object) -> dt.date:
         if not isinstance(value, str):
-            raise TypeError(f"a date must be an ISO string, not {value!r}")
+            raise TypeError(f"a date must be an ISO string, not {shown(value)}")
         try:
             return dt.date.fromisoformat(value)
         except ValueError as exc:  # "month must be in 1..12" does not say which date
-            raise ValueError(f"{value!r} is not a date as YYYY-MM-DD: {exc}") from None
+            raise ValueError(f"{shown(value)} is not a date as YYYY-MM-DD: {exc}") from None
 
     if sources:
         converter.register_structure_hook(Source, source_by_id)
@@ -237,7 +270,7 @@ def _exact(kind: type[T]) -> Callable[[object, type[T]], T]:
             return value
         if kind is float and type(value) is int:
             return float(value)  # type: ignore[return-value]
-        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {shown(value)}")
 
     return structure
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from newocc.errors import CatalogueError
+
 __all__ = ["DATA_FILES", "read_data"]
 
 DATA_FILES = ("release.json", "sources.json", "batches.json", "occupations.json", "facts.json")
@@ -11,7 +13,12 @@ DATA_FILES = ("release.json", "sources.json", "batches.json", "occupations.json"
 
 
 def read_data(name: str) -> bytes:
-    """Return the bytes of ``newocc/data/<name>``, from a directory, wheel or zip."""
+    """Return the bytes of ``newocc/data/<name>``, from a directory, wheel or zip.
+
+    A file that is missing or cannot be read is a broken installation: a
+    :class:`~newocc.errors.CatalogueError` naming the file, not an ``OSError``
+    a caller would take for its own (a full disk, an unwritable output file).
+    """
     # Fast path: the loader that imported this module reads files next to it,
     # from a plain directory (SourceFileLoader) and a zip archive (zipimporter)
     # alike.  importlib.resources costs several ms (pathlib, zipfile, tempfile)
@@ -29,4 +36,7 @@ def read_data(name: str) -> bytes:
                 return data
     from importlib.resources import files
 
-    return files("newocc").joinpath("data").joinpath(name).read_bytes()
+    try:
+        return files("newocc").joinpath("data").joinpath(name).read_bytes()
+    except OSError as exc:
+        raise CatalogueError(name, "-", "-", f"cannot be read: {exc.strerror or exc}") from None

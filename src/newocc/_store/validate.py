@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from newocc.errors import CatalogueError
+from newocc.errors import MAX_SHOWN, CatalogueError, shown
 from newocc.model import (
     Batch,
     Estimate,
@@ -31,6 +31,9 @@ CODE_PATTERN = re.compile(r"\d-\d{2}-\d{2}-\d{2}")
 _OCCUPATIONS = "occupations.json"
 _BATCHES = "batches.json"
 _EARLIEST_FIGURE_YEAR = 2000
+_MOST_PAY = 10**9
+"""No salary figure comes near a billion CNY a month or a year; a larger one is a typo
+(and beyond about 10**308 it would not even convert to a float in ``find(salary=)``)."""
 
 
 def validate(
@@ -50,7 +53,12 @@ def validate(
 
 
 def _fail(file: str, record: str, field: str, problem: str) -> CatalogueError:
-    return CatalogueError(file, record, field, problem)
+    # Records are named by their values: a megabyte-long name must not make a megabyte message.
+    return CatalogueError(file, _cut(record), field, _cut(problem, 4 * MAX_SHOWN))
+
+
+def _cut(text: str, width: int = MAX_SHOWN) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _cite(file: str, record: str, field: str, cited: Iterable[Source], used: set[str]) -> None:
@@ -150,9 +158,17 @@ def _check_occupations(occupations: tuple[Occupation, ...], numbers: set[int], u
 def _check_history(occupation: Occupation, record: str, names: dict[str, str], used: set[str]) -> None:
     if (occupation.definition_zh is None) != (not occupation.definition_sources):
         raise _fail(_OCCUPATIONS, record, "definition_sources", "a definition and its sources go together")
+    if occupation.definition_zh is not None and not occupation.definition_edition:
+        raise _fail(
+            _OCCUPATIONS, record, "definition_edition", "a definition names the edition that printed it"
+        )
     used.update(s.id for s in occupation.definition_sources)
     for index, wording in enumerate(occupation.former_definitions):
         _cite(_OCCUPATIONS, record, f"former_definitions[{index}].sources", wording.sources, used)
+        if wording.text == occupation.definition_zh:
+            raise _fail(
+                _OCCUPATIONS, record, f"former_definitions[{index}].text", "repeats the current definition"
+            )
     for index, former in enumerate(occupation.former_names):
         _cite(_OCCUPATIONS, record, f"former_names[{index}].sources", former.sources, used)
         _unique(names, former.name_zh, record, f"former_names[{index}]")
@@ -233,12 +249,12 @@ def _check_status(occupation: Occupation, record: str, numbers: set[int]) -> Non
 
 def _check_code(code: str, record: str, field: str) -> None:
     if not CODE_PATTERN.fullmatch(code):
-        raise _fail(_OCCUPATIONS, record, field, f"{code!r} is not a dashed code like 4-01-06-02")
+        raise _fail(_OCCUPATIONS, record, field, f"{shown(code)} is not a dashed code like 4-01-06-02")
 
 
 def _unique(seen: dict[str, str], key: str, record: str, field: str) -> None:
     if key in seen:
-        raise _fail(_OCCUPATIONS, record, field, f"{key!r} is also used by {seen[key]}")
+        raise _fail(_OCCUPATIONS, record, field, f"{shown(key)} is also used by {seen[key]}")
     seen[key] = record
 
 
@@ -251,13 +267,21 @@ def _check_sub_role(file: str, record: str, field: str, role: SubRole, used: set
 def _check_salary(salary: SalaryRange, record: str, field: str, role_names: set[str], used: set[str]) -> None:
     if salary.low <= 0:
         raise _fail(_OCCUPATIONS, record, f"{field}.low", f"must be positive, got {salary.low}")
+    for bound, amount in (("low", salary.low), ("high", salary.high)):
+        if amount is not None and amount > _MOST_PAY:
+            raise _fail(
+                _OCCUPATIONS,
+                record,
+                f"{field}.{bound}",
+                f"must be at most {_MOST_PAY:,}, got {shown(amount)}",
+            )
     if salary.high is not None and salary.low > salary.high:
         raise _fail(_OCCUPATIONS, record, f"{field}.high", f"low {salary.low} is above high {salary.high}")
     if salary.year < _EARLIEST_FIGURE_YEAR:
         raise _fail(_OCCUPATIONS, record, f"{field}.year", f"implausible year {salary.year}")
     if salary.sub_role is not None and salary.sub_role not in role_names:
         raise _fail(
-            _OCCUPATIONS, record, f"{field}.sub_role", f"{salary.sub_role!r} is not one of its sub-roles"
+            _OCCUPATIONS, record, f"{field}.sub_role", f"{shown(salary.sub_role)} is not one of its sub-roles"
         )
     _check_statistic(salary, record, field)
     _check_words(_OCCUPATIONS, record, f"{field}.attribution", salary.attribution)
@@ -324,11 +348,11 @@ def _check_work_types(batches: tuple[Batch, ...], occupations: tuple[Occupation,
                     _BATCHES,
                     f"batch {batch.number}",
                     "unplaced_work_types",
-                    f"{role.name_zh!r} must have introduced_in {batch.number}",
+                    f"{shown(role.name_zh)} must have introduced_in {batch.number}",
                 )
 
 
 def _owned_once(owners: dict[str, str], name: str, file: str, record: str) -> None:
     if name in owners:
-        raise _fail(file, record, "sub_roles", f"work type {name!r} also belongs to {owners[name]}")
+        raise _fail(file, record, "sub_roles", f"work type {shown(name)} also belongs to {owners[name]}")
     owners[name] = record
