@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
+from newocc._store.aliases import Alias
+from newocc._store.lexicon import Lexicon
 from newocc._text import fold
 from newocc.model import Batch, Fact, Occupation, Sector, Source, Status
 
@@ -18,6 +20,7 @@ class Catalogue:
     """Every record of one data release, with lookup tables built once."""
 
     __slots__ = (
+        "aliases",
         "batch_numbers",
         "batches",
         "by_code",
@@ -26,6 +29,7 @@ class Catalogue:
         "by_sub_role",
         "data_version",
         "facts",
+        "lexicon",
         "names_of",
         "new",
         "new_positions",
@@ -45,8 +49,14 @@ class Catalogue:
         sources: tuple[Source, ...],
         facts: tuple[Fact, ...],
         data_version: str,
+        aliases: tuple[Alias, ...] = (),
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.occupations = occupations
+        self.aliases = aliases
+        """The names people use for occupations (``aliases.json``), checked."""
+        self.lexicon = lexicon if lexicon is not None else Lexicon()
+        """The coder's lexicon (``lexicon_*.json``), checked."""
         self.new = tuple(o for o in occupations if o.status is Status.NEW)
         self.batches = batches
         self.sources = sources

@@ -19,6 +19,8 @@ from typing import Any, TypeVar
 
 from newocc._store import Catalogue
 from newocc._store import fast as _fast
+from newocc._store.aliases import ALIASES_FILE, structure_aliases
+from newocc._store.lexicon import LEXICON_FILES, Lexicon, check_lexicon
 from newocc._store.resources import read_data
 from newocc._store.validate import validate
 from newocc.errors import CatalogueError
@@ -58,6 +60,15 @@ def load(read: Reader = read_data) -> Catalogue:
     )
     facts = tuple(_structure_rows(converter, "facts.json", _array(read, "facts.json"), Fact))
     used = validate(sources, batches, occupations, facts)
+    aliases = structure_aliases(_array(read, ALIASES_FILE), occupations, sources)
+    used.update(source.id for alias in aliases for source in alias.sources)
+    lexicon = Lexicon(
+        *(
+            tuple(_structure_rows(converter, file, _array(read, file), cls))
+            for file, cls in LEXICON_FILES.items()
+        )
+    )
+    used |= check_lexicon(lexicon)
     unused = sorted(set(sources) - used)
     if unused:
         raise CatalogueError("sources.json", repr(unused[0]), "id", "source is never cited")
@@ -67,6 +78,8 @@ def load(read: Reader = read_data) -> Catalogue:
         sources=tuple(sources.values()),
         facts=facts,
         data_version=str(release["data_version"]),
+        aliases=aliases,
+        lexicon=lexicon,
     )
 
 
@@ -110,7 +123,7 @@ def _array(read: Reader, file: str) -> list[Any]:
 
 def _record_name(index: int, row: object) -> str:
     if isinstance(row, dict):
-        for key in ("name_zh", "id", "number"):
+        for key in ("name_zh", "id", "number", "text", "suffix"):
             if isinstance(row.get(key), (str, int)):
                 return f"record {index} ({row[key]!r})"
     return f"record {index}"

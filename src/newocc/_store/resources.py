@@ -6,7 +6,18 @@ import os
 
 __all__ = ["DATA_FILES", "read_data"]
 
-DATA_FILES = ("release.json", "sources.json", "batches.json", "occupations.json", "facts.json")
+DATA_FILES = (
+    "release.json",
+    "sources.json",
+    "batches.json",
+    "occupations.json",
+    "facts.json",
+    "aliases.json",
+    "lexicon_roles.json",
+    "lexicon_heads.json",
+    "lexicon_terms.json",
+    "lexicon_anchors.json",
+)
 """The files under ``newocc/data/``, in the order the loader reads them."""
 
 
