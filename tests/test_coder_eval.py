@@ -1,0 +1,67 @@
+"""The evaluation on real posting titles stays honest, and what is generated from it is current.
+
+``tests/eval/real/test.tsv`` is the frozen test half: nothing is tuned on it.
+These tests check it shares no title with what the coder is built from, that
+the shipped calibration is what the development half gives, and that the
+search page shows the evaluation of the code as it is.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from newocc._store import current
+from newocc.coder import default
+from newocc.coder.evaluate import evaluate, held_out, read_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "eval" / "real"
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_test_title_is_an_alias_a_lexicon_entry_or_a_development_title() -> None:
+    normalise = default().normalise
+    catalogue = current()
+    lexicon = catalogue.lexicon
+    # Role words are left out: they name a kind of role (销售, 工程师), never an
+    # occupation, and bare role words are common titles.
+    built_from = {normalise(alias.text): f"alias {alias.text!r}" for alias in catalogue.aliases}
+    built_from.update((normalise(t.text), f"lexicon term {t.text!r}") for t in lexicon.terms)
+    built_from.update((normalise(a.text), f"lexicon anchor {a.text!r}") for a in lexicon.anchors)
+    built_from.pop("", None)
+    dev = read_rows(REAL / "dev.tsv")
+    test = held_out(read_rows(REAL / "test.tsv"), dev, normalise)
+    built_from.update((normalise(row.title), "a development title") for row in dev)
+    clashes = sorted({built_from[key] for row in test.rows if (key := normalise(row.title)) in built_from})
+    # Only the entries are shown, never the test rows: drop the entry, do not tune on the test half.
+    assert clashes == [], f"{len(clashes)} entries equal a test title: {clashes}"
+    assert len(test.rows) + test.dropped == len(read_rows(REAL / "test.tsv"))
+
+
+def test_the_shipped_calibration_is_what_the_development_titles_give() -> None:
+    calibrate = _script("calibrate")
+    shipped = (ROOT / "src" / "newocc" / "data" / "calibration.json").read_text(encoding="utf-8")
+    assert shipped == calibrate.fitted().to_json(), "run `python scripts/calibrate.py` and commit the result"
+
+
+@pytest.mark.parametrize(
+    ("figure", "floor"),
+    [("top1", 0.85), ("rejected", 0.93), ("work_type", 0.85), ("ambiguous_right", 0.85)],
+)
+def test_development_figures_hold(figure: str, floor: float) -> None:
+    report = evaluate(default(), read_rows(REAL / "dev.tsv"))
+    assert getattr(report, figure) >= floor
