@@ -56,6 +56,9 @@ FIELD_WEIGHTS: Mapping[Field, float] = MappingProxyType(
 )
 """How much one occurrence of a term in each field counts."""
 
+POSTINGS_KEPT = 100
+"""The most documents a term's postings list: its strongest."""
+
 K1 = 1.2
 """BM25 saturation: how fast repeated occurrences stop adding."""
 B = 0.6
@@ -135,6 +138,7 @@ class Index:
 
     __slots__ = (
         "by_document",
+        "label_postings",
         "by_key",
         "by_prefix",
         "documents",
@@ -248,6 +252,14 @@ class Index:
         for position, label in enumerate(labels):
             per_document[label.document].append(position)
         self.by_document: tuple[tuple[int, ...], ...] = tuple(map(tuple, per_document))
+        label_postings: dict[str, list[int]] = {}
+        for position, label in enumerate(labels):
+            for term in label.terms:
+                label_postings.setdefault(term, []).append(position)
+        self.label_postings: Mapping[str, tuple[int, ...]] = MappingProxyType(
+            {term: tuple(found) for term, found in label_postings.items()}
+        )
+        """Per term, the labels that have it."""
         by_key: dict[str, list[int]] = {}
         by_prefix: dict[str, list[int]] = {}
         for position, label in enumerate(labels):
@@ -326,4 +338,11 @@ def _postings(
     for number, tf in enumerate(weighted):
         for term, value in tf.items():
             postings.setdefault(term, []).append((number, idf[term] * value / (K1 + value)))
-    return MappingProxyType(idf), MappingProxyType({term: tuple(found) for term, found in postings.items()})
+    # Strongest first, and only the strongest of a common term: the rest add
+    # little to any document's score and would cost every title that has it.
+    return MappingProxyType(idf), MappingProxyType(
+        {
+            term: tuple(sorted(found, key=lambda pair: (-pair[1], pair[0]))[:POSTINGS_KEPT])
+            for term, found in postings.items()
+        }
+    )

@@ -8,6 +8,7 @@ compared side by side, and its first answer equals every later one.
 from __future__ import annotations
 
 import heapq
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -32,7 +33,7 @@ __all__ = ["Matcher", "Target"]
 Target = "Occupation | str"
 """An occupation, its code, or its official Chinese name."""
 
-_RETRIEVED = 40
+_RETRIEVED = 30
 """How many documents retrieval passes on to the scorers."""
 _ROLE_WEIGHT = 0.5
 """Query weight of a term that lies inside a role word (工程师's 程师 says little about the domain)."""
@@ -67,7 +68,17 @@ class Matcher:
     '网约配送员'
     """
 
-    __slots__ = ("_best", "_calibration", "_index", "_lexicon", "_normalise", "_top")
+    __slots__ = (
+        "_best",
+        "_calibration",
+        "_index",
+        "_lexicon",
+        "_normalise",
+        "_ranked",
+        "_scorers",
+        "_top",
+        "_weights",
+    )
 
     def __init__(
         self,
@@ -110,8 +121,11 @@ class Matcher:
         self._lexicon = Lexicon(self._normalise, lexicon.roles, lexicon.heads, lexicon.terms, lexicon.anchors)
         self._index = Index(candidates, specs, self._normalise, self._lexicon)
         self._calibration = calibration if calibration is not None else load_calibration()
+        self._scorers = tuple(SCORERS.values())
+        self._weights = tuple(self._calibration.weights.get(name, 0.0) for name in SCORERS)
         self._best = lru_cache(maxsize=CACHE_SIZE)(self._uncached_best)
         self._top = lru_cache(maxsize=1024)(self._uncached_rank)
+        self._ranked = lru_cache(maxsize=1024)(self._uncached_ranked)
 
     # -- public API ------------------------------------------------------------
 
@@ -132,7 +146,7 @@ class Matcher:
         """
         text = _check.check_str("text", text, max_chars=MAX_CHARS)
         limit = _check.check_positive_int("limit", limit)
-        return self._top(text)[0][:limit]
+        return self._results(text, limit)
 
     def match(self, text: str) -> Match | None:
         """The best new occupation for ``text`` when its confidence reaches the operating point.
@@ -183,41 +197,64 @@ class Matcher:
             yield best(title[:MAX_CHARS])
 
     def _uncached_best(self, text: str) -> Match | None:
-        found, _ = self._top(text)
+        found = self._results(text, 1)
         if found and found[0].confidence >= OPERATING_POINT:
             return found[0]
         return None
 
-    def _uncached_rank(self, text: str) -> tuple[tuple[Match, ...], Match | None]:
-        """Every new result (best first), and the answer of :meth:`classify`."""
-        code = self._code(text)
-        if code is not None:
-            return ((code,) if code.is_new else ()), code
-        query_text = self._normalise(text)
-        if not query_text:
-            return (), None
-        query = self._query(query_text, self._outside(text))
-        ranked, contained = self._rank(query)
-        if not ranked:
-            return (), None
+    def _results(self, text: str, limit: int) -> tuple[Match, ...]:
+        """The first ``limit`` new results (one per occupation), best first."""
+        ranked = self._top(text)
+        if isinstance(ranked, Match):
+            return (ranked,) if ranked.is_new else ()
+        if ranked is None:
+            return ()
+        query, candidates, contained = ranked
         results: list[Match] = []
         seen: set[str] = set()
-        older: Match | None = None
-        for position, candidate in enumerate(ranked):
+        for position, candidate in enumerate(candidates):
             document = candidate.document
-            if document.new:
-                if document.occupation.name_zh not in seen:
-                    seen.add(document.occupation.name_zh)
-                    results.append(self._result(query, candidate, ranked, position, contained))
-            elif older is None:
-                older = self._result(query, candidate, ranked, position, contained)
-        if results and (results[0].confidence >= OPERATING_POINT or older is None):
-            return tuple(results), results[0]
-        if older is not None:
-            # Not a new occupation (as far as the coder can tell): the confidence
-            # is that of "not new", the complement of the best new result's.
-            older = _with_confidence(older, 1.0 - results[0].confidence if results else 1.0)
-        return tuple(results), older
+            if document.new and document.occupation.name_zh not in seen:
+                seen.add(document.occupation.name_zh)
+                results.append(self._result(query, candidate, candidates, position, contained))
+                if len(results) >= limit:
+                    break
+        return tuple(results)
+
+    def _classified(self, text: str) -> Match | None:
+        """The answer of :meth:`classify`."""
+        ranked = self._top(text)
+        if ranked is None or isinstance(ranked, Match):
+            return ranked
+        query, candidates, contained = ranked
+        results = self._results(text, 1)
+        if results and results[0].confidence >= OPERATING_POINT:
+            return results[0]
+        for position, candidate in enumerate(candidates):
+            if not candidate.document.new:
+                older = self._result(query, candidate, candidates, position, contained)
+                # Not a new occupation (as far as the coder can tell): the confidence
+                # is that of "not new", the complement of the best new result's.
+                return _with_confidence(older, 1.0 - results[0].confidence if results else 1.0)
+        return results[0] if results else None
+
+    def _uncached_rank(self, text: str) -> tuple[Query, list[Candidate], set[int]] | Match | None:
+        """The query and its ranked candidates; a code's match; or None when the title says nothing."""
+        code = self._code(text)
+        if code is not None:
+            return code
+        query_text = self._normalise(text)
+        if not query_text:
+            return None
+        return self._ranked(query_text, self._outside(text))
+
+    def _uncached_ranked(
+        self, text: str, outside: str | None
+    ) -> tuple[Query, list[Candidate], set[int]] | None:
+        """The query and ranked candidates of a normalised title (shared by the titles that normalise to it)."""
+        query = self._query(text, outside)
+        ranked, contained = self._rank(query)
+        return (query, ranked, contained) if ranked else None
 
     def _candidates(self, text: str) -> list[Candidate]:
         """The scored candidates for a title, best first (for fitting and explaining)."""
@@ -292,7 +329,21 @@ class Matcher:
                 mass = weight * idf[term] if listed else 0.0
                 for document, _ in listed:
                     cover[document] = cover.get(document, 0.0) + mass
+        hits: dict[int, list[int]] = {}
+        by_document = hits.setdefault
+        label_postings = index.label_postings
+        labels = index.labels
+        marked: set[int] = set()
+        for term in query.weights:
+            for position in label_postings.get(term, ()):
+                if position not in marked:
+                    marked.add(position)
+                    by_document(labels[position].document, []).append(position)
         contained = self._contained(text, [(r.start, r.end) for r in query.words.roles])
+        for position in contained:
+            if position not in marked:
+                marked.add(position)
+                by_document(labels[position].document, []).append(position)
         for position in contained:
             scores.setdefault(index.labels[position].document, 0.0)
         top = heapq.nsmallest(_RETRIEVED, scores.items(), key=lambda item: (-item[1], item[0]))
@@ -301,17 +352,16 @@ class Matcher:
             document = index.labels[position].document
             chosen.setdefault(document, scores[document])
         candidates = []
-        weights = self._calibration.weights
+        scorers = self._scorers
+        weights = self._weights
+        lexicon = self._lexicon
+        documents = index.documents
         for document, retrieval in chosen.items():
-            candidate = Candidate(
-                index.documents[document], retrieval=retrieval, cover=cover.get(document, 0.0)
-            )
-            self._best_label(query, candidate, contained)
-            features = tuple(SCORERS[name](query, candidate, index, self._lexicon) for name in SCORERS)
+            candidate = Candidate(documents[document], retrieval=retrieval, cover=cover.get(document, 0.0))
+            self._best_label(query, candidate, contained, hits.get(document, ()))
+            features = tuple([scorer(query, candidate, index, lexicon) for scorer in scorers])
             candidate.features = features
-            candidate.score = sum(
-                weights.get(name, 0.0) * value for name, value in zip(SCORERS, features, strict=True)
-            )
+            candidate.score = sum(map(operator.mul, weights, features))
             candidates.append(candidate)
         candidates.sort(key=lambda c: (-c.score, c.document.number))
         return candidates, contained
@@ -347,13 +397,18 @@ class Matcher:
             found.add(position)
         return found
 
-    def _best_label(self, query: Query, candidate: Candidate, contained: set[int]) -> None:
+    def _best_label(
+        self, query: Query, candidate: Candidate, contained: set[int], positions: Sequence[int]
+    ) -> None:
+        """The label of the candidate that explains the title best (of those sharing a term with it)."""
         index = self._index
         weights = query.weights
         domain = query.domain
         idf = index.idf
         best: tuple[float, ...] | None = None
-        for position in index.by_document[candidate.document.number]:
+        if not positions:
+            positions = index.by_document[candidate.document.number][:1]
+        for position in positions:
             label = index.labels[position]
             mass = index.label_mass[position]
             recall = sum(idf.get(t, 0.0) for t in label.domain if t in weights) / (mass + _RECALL_PRIOR)
