@@ -138,12 +138,12 @@ class Index:
 
     __slots__ = (
         "by_document",
-        "label_postings",
         "by_key",
         "by_prefix",
         "documents",
         "idf",
         "label_mass",
+        "label_postings",
         "labels",
         "postings",
         "role_takers",

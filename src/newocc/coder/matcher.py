@@ -251,7 +251,7 @@ class Matcher:
     def _uncached_ranked(
         self, text: str, outside: str | None
     ) -> tuple[Query, list[Candidate], set[int]] | None:
-        """The query and ranked candidates of a normalised title (shared by the titles that normalise to it)."""
+        """The query and ranked candidates of a normalised title (shared by titles that normalise alike)."""
         query = self._query(text, outside)
         ranked, contained = self._rank(query)
         return (query, ranked, contained) if ranked else None
