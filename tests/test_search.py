@@ -81,7 +81,11 @@ def test_a_host_is_reached_only_through_its_new_work_types() -> None:
     for host in hosts:
         by_name = newocc.match(host.name_zh)
         assert by_name is None or by_name.occupation is not host
+        # Only the work types a batch released: a host's older work types (the
+        # dictionary's 工种示例) are not new, so search does not offer them.
         for role in host.sub_roles:
+            if role.introduced_in is None:
+                continue
             found = newocc.match(role.name_zh)
             assert found is not None
             assert (found.occupation, found.sub_role) == (host, role)
@@ -90,6 +94,8 @@ def test_a_host_is_reached_only_through_its_new_work_types() -> None:
 def test_every_work_type_name_finds_its_occupation_and_work_type() -> None:
     for occupation in newocc.occupations(related=True):
         for role in occupation.sub_roles:
+            if occupation.status is newocc.Status.HOST and role.introduced_in is None:
+                continue  # a host's older work type: see the test above
             found = newocc.match(role.name_zh)
             assert found is not None
             assert (found.occupation, found.sub_role, found.kind) == (
