@@ -83,6 +83,8 @@ def test_a_host_is_reached_only_through_its_new_work_types() -> None:
     for host in hosts:
         by_name = newocc.match(host.name_zh)
         assert by_name is None or by_name.occupation is not host
+        # Only the work types a batch released: a host's older work types (the
+        # dictionary's 工种示例) are not new, so search does not offer them.
         for role in host.sub_roles:
             if role.introduced_in is None:
                 continue

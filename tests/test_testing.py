@@ -16,9 +16,16 @@ from newocc.testing import batches, codes, find_arguments, occupations, salary_r
 @given(occupations())
 def test_generated_occupations_pass_the_loaders_validation(occupation: Occupation) -> None:
     used: set[str] = set()
-    _check_occupations((occupation,), {1, 2, 3, 4}, used)
-    _check_work_types((), (occupation,))
+    # Established occupations are the dictionary's rows; the others the catalogue's.
+    file = "dictionary.json" if occupation.status is newocc.Status.ESTABLISHED else "occupations.json"
+    _check_occupations((occupation,), {1, 2, 3, 4}, used, file=file)
+    _check_work_types((), (occupation,), file=file)
     assert used
+
+
+@given(occupations())
+def test_only_established_occupations_lack_a_sector(occupation: Occupation) -> None:
+    assert (occupation.sector is None) is (occupation.status is newocc.Status.ESTABLISHED)
 
 
 @given(st.lists(occupations(batch_numbers=(7,)), max_size=3))

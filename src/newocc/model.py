@@ -27,6 +27,7 @@ __all__ = [
     "FactKind",
     "FormerCode",
     "FormerName",
+    "Group",
     "NameKind",
     "Occupation",
     "Period",
@@ -95,6 +96,10 @@ class Status(str, enum.Enum):
     """A work type a batch raised to an occupation, outside the official count."""
     HOST = "host"
     """An older occupation, listed because a batch gave it new work types."""
+    ESTABLISHED = "established"
+    """An occupation of the 2022 dictionary (or of its 2024 and 2025 additions)
+    that no new-occupation batch released and that no batch gave a work type;
+    it has no sector (see :class:`Sector`)."""
 
 
 class Sector(str, enum.Enum):
@@ -112,6 +117,10 @@ class Sector(str, enum.Enum):
     services sold to consumers or run on consumer platforms
     ``CONSUMER_SERVICES``, and public administration, training and education
     ``PUBLIC_SERVICES``.
+
+    Sectors are assigned to the catalogue's records (new occupations and those
+    related to them) only; an ``ESTABLISHED`` occupation of the dictionary has
+    ``sector`` None: the rule was never applied to it.
     """
 
     DIGITAL = "digital"
@@ -430,8 +439,29 @@ class SalaryRange:
 
 
 @attrs.frozen(repr=False)
+class Group:
+    """A group of the 2022 dictionary's hierarchy: major (大类), middle (中类) or small (小类).
+
+    ``code`` is the prefix of the occupation codes it holds: ``"4"`` for a
+    major group, ``"4-02"`` for a middle one, ``"4-02-07"`` for a small one.
+    """
+
+    code: str
+    name_zh: str
+    sources: Sources
+
+    @property
+    def level(self) -> int:
+        """1 for a major group, 2 for a middle group, 3 for a small group."""
+        return self.code.count("-") + 1
+
+    def __repr__(self) -> str:
+        return f"Group({self.code!r}, {self.name_zh!r})"
+
+
+@attrs.frozen(repr=False)
 class Occupation:
-    """A new occupation (新职业), or a record related to one (see ``status``).
+    """A detailed occupation (细类) of the dictionary, new or not (see ``status``).
 
     ``code`` is the code in the 2022 edition of the Occupational
     Classification Dictionary (dashed, e.g. ``4-01-06-02``); ``former_codes``
@@ -442,6 +472,12 @@ class Occupation:
     where the definition was, in the edition ``definition_edition`` names.
     ``digital`` and ``green`` are True where a source shows the 2022
     dictionary's S or L mark, None where none does (not proof of no mark).
+    ``sector`` is None only for ``ESTABLISHED`` occupations.
+    ``dictionary_name_zh`` is the name the 2022 dictionary prints at ``code``
+    when it is not ``name_zh`` (a new occupation the dictionary lists under a
+    broader name, keeping the release's name as a work type); ``get()``
+    resolves it.  The groups the occupation belongs to follow from its code:
+    :attr:`major_group`, :attr:`middle_group`, :attr:`small_group`.
     """
 
     code: str | None
@@ -452,7 +488,7 @@ class Occupation:
     batch: int | None
     status: Status
     definition_zh: str | None
-    sector: Sector
+    sector: Sector | None
     sub_roles: tuple[SubRole, ...]
     salaries: tuple[SalaryRange, ...]
     sources: Sources
@@ -468,6 +504,22 @@ class Occupation:
     standards: tuple[SkillStandard, ...] = ()
     talent_gaps: tuple[Estimate, ...] = ()
     facts: tuple[Fact, ...] = ()
+    dictionary_name_zh: str | None = None
+
+    @property
+    def major_group(self) -> str | None:
+        """The code of its major group (大类), e.g. ``"4"``; None without a code."""
+        return self.code[:1] if self.code else None
+
+    @property
+    def middle_group(self) -> str | None:
+        """The code of its middle group (中类), e.g. ``"4-02"``; None without a code."""
+        return self.code[:4] if self.code else None
+
+    @property
+    def small_group(self) -> str | None:
+        """The code of its small group (小类), e.g. ``"4-02-07"``; None without a code."""
+        return self.code[:7] if self.code else None
 
     def __repr__(self) -> str:
         fields = [repr(self.code), repr(self.name_zh)]

@@ -39,6 +39,7 @@ class Catalogue:
         "sources",
         "sub_role_names",
         "sub_roles_of",
+        "uncited",
     )
 
     def __init__(
@@ -94,13 +95,16 @@ class Catalogue:
         self.positions_by_batch: Mapping[int | None, frozenset[int]] = _positions(
             occupations, lambda o: o.batch
         )
-        self.positions_by_sector: Mapping[Sector, frozenset[int]] = _positions(
+        self.positions_by_sector: Mapping[Sector | None, frozenset[int]] = _positions(
             occupations, lambda o: o.sector
         )
         self.sub_role_names: frozenset[str] = frozenset(
             [fold(r.name_zh) for b in batches for r in b.unplaced_work_types]
             + [fold(r.name_en) for b in batches for r in b.unplaced_work_types if r.name_en]
         ) | frozenset(self.by_sub_role)
+        # Ids of sources no catalogue file cites: the dictionary's files must
+        # cite them (the loader checks when it reads those files).
+        self.uncited: frozenset[str] = frozenset()
 
 
 def _positions(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["DATA_FILES", "read_data"]
+__all__ = ["DATA_FILES", "DICTIONARY_FILES", "read_data"]
 
 DATA_FILES = (
     "release.json",
@@ -18,7 +18,10 @@ DATA_FILES = (
     "lexicon_terms.json",
     "lexicon_anchors.json",
 )
-"""The files under ``newocc/data/``, in the order the loader reads them."""
+"""The catalogue's files under ``newocc/data/``, in the order the loader reads them."""
+
+DICTIONARY_FILES = ("dictionary.json", "groups.json")
+"""The files the rest of the 2022 dictionary adds, read only when it is first needed."""
 
 
 def read_data(name: str) -> bytes:
