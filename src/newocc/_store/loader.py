@@ -183,16 +183,7 @@ def _array(read: Reader, file: str) -> list[Any]:
 
 def _record_name(index: int, row: object) -> str:
     if isinstance(row, dict):
-    aliases = structure_aliases(_array(read, ALIASES_FILE), occupations, sources)
-    used.update(source.id for alias in aliases for source in alias.sources)
-    lexicon = Lexicon(
-        *(
-            tuple(_structure_rows(converter, file, _array(read, file), cls))
-            for file, cls in LEXICON_FILES.items()
-        )
-    )
-    used |= check_lexicon(lexicon)
-        for key in ("name_zh", "id", "number", "code"):
+        for key in ("name_zh", "id", "number", "code", "text", "suffix"):
             if isinstance(row.get(key), (str, int)):
                 return f"record {index} ({row[key]!r})"
     return f"record {index}"

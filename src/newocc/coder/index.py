@@ -279,6 +279,7 @@ class Index:
 
 
 def _order(occupation: Occupation) -> tuple[int, str]:
+    # New occupations first, so they win ties; then the rest in code order.
     rank = {Status.NEW: 0, Status.RAISED: 1, Status.HOST: 2}.get(occupation.status, 3)
     return (rank, occupation.code or "9")
 

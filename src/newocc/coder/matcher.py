@@ -98,6 +98,10 @@ class Matcher:
         for anchor in lexicon.anchors:
             target = by_code.get(anchor.code)
             if target is None:
+                if occupations is None:
+                    raise CatalogueError(
+                        "lexicon_anchors.json", repr(anchor.text), "code", f"no occupation has code {anchor.code}"
+                    )
                 continue  # an occupation left out of ``occupations``
             if target.name_zh != anchor.occupation:
                 raise CatalogueError(
@@ -182,9 +186,7 @@ class Matcher:
         check which older occupation is right).  None when the title
         normalises to nothing or matches nothing at all.
         """
-        text = _check.check_str("text", text, max_chars=MAX_CHARS)
-        _found, best = self._top(text)
-        return best
+        return self._classified(_check.check_str("text", text, max_chars=MAX_CHARS))
 
     # -- the ranking loop ------------------------------------------------------
 

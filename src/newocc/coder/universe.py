@@ -1,13 +1,13 @@
 """The occupations the coder chooses among, and how a pickled result finds its records again.
 
-The universe is every record of the catalogue (new occupations and the older
-records related to them) and every other occupation of the 2022 dictionary,
-in catalogue order: new occupations first, so they win ties.
+The universe is every record of the 2022 dictionary: the catalogue's records
+(new occupations and the older records related to them) and every other
+(``Status.ESTABLISHED``) occupation.
 """
 
 from __future__ import annotations
 
-from newocc._store import current
+from newocc._store import dictionary
 from newocc.errors import CatalogueError
 from newocc.model import Occupation, SubRole
 
@@ -16,7 +16,7 @@ __all__ = ["resolve", "universe"]
 
 def universe() -> tuple[Occupation, ...]:
     """The packaged candidates: every occupation the coder can answer with."""
-    return current().occupations
+    return dictionary().occupations
 
 
 def resolve(key: str, name: str, sub_role: str | None) -> tuple[Occupation, SubRole | None]:
@@ -25,17 +25,12 @@ def resolve(key: str, name: str, sub_role: str | None) -> tuple[Occupation, SubR
     ``name`` is the occupation's name when the result was made: a code the
     packaged data no longer has is looked up by it.
     """
-    found = None
-    for occupation in universe():
-        if occupation.code == key or occupation.name_zh == key:
-            found = occupation
-            break
+    whole = dictionary()
+    found = whole.by_code.get(key)
     if found is None:
-        found = next((o for o in universe() if o.name_zh == name), None)
+        found = next((o for o in whole.occupations if o.name_zh in (key, name)), None)
     if found is None:
-        raise CatalogueError(
-            "-", repr(key), "code", f"no packaged occupation has code or name {key!r} ({name})"
-        )
+        raise CatalogueError("-", repr(key), "code", f"no packaged occupation has code or name {key!r} ({name})")
     role = None
     if sub_role is not None:
         role = next((r for r in found.sub_roles if r.name_zh == sub_role), None)
