@@ -35,7 +35,7 @@ def test_the_examples_the_feature_was_asked_for() -> None:
         ("抖音直播带货主播（底薪+提成）", "互联网营销师", "直播销售员"),
         ("電競選手", "电子竞技员", None),
         ("ＢＩＭ建模员", "建筑信息模型技术员", None),
-        ("深圳／植保无人机飞手／12-18K", "无人机驾驶员", None),
+        ("深圳／植保无人机飞手／12-18K", "无人机驾驶员", "植保无人机驾驶员"),
         ("AI trainer", "人工智能训练师", None),
         ("drone pilot", "无人机驾驶员", None),
         ("民航碳排放管理员", "碳排放管理员", "民航碳排放管理员"),
@@ -115,7 +115,12 @@ def test_every_alias_finds_its_target() -> None:
         found = newocc.match(alias.text)
         assert found is not None, alias.text
         assert (found.occupation, found.sub_role) == (alias.occupation, alias.sub_role), alias.text
-        assert found.kind in (LabelKind.ALIAS, LabelKind.OFFICIAL_NAME, LabelKind.SUB_ROLE_NAME)
+        assert found.kind in (
+            LabelKind.ALIAS,
+            LabelKind.OFFICIAL_NAME,
+            LabelKind.SUB_ROLE_NAME,
+            LabelKind.ENGLISH_NAME,
+        )
 
 
 def test_match_is_the_first_search_result_when_confident() -> None:

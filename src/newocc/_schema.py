@@ -27,10 +27,11 @@ from typing import Any
 
 import attrs
 
+from newocc._store.lexicon import LEXICON_FILES
 from newocc._store.loader import _DICTIONARY_DEFAULTS, SCHEMA_VERSION
 from newocc._store.validate import CODE_PATTERN, GROUP_PATTERN
 from newocc._store.whole_dictionary import CodeNote
-from newocc.model import Batch, Fact, FormerCode, Group, Occupation, SalaryRange, Source, Status
+from newocc.model import Anchor, Batch, Fact, FormerCode, Group, Occupation, SalaryRange, Source, Status
 
 __all__ = ["SCHEMA_DIR", "render", "schemas", "write"]
 
@@ -50,9 +51,11 @@ _REFINEMENTS: dict[tuple[type, str], dict[str, Any]] = {
     (Group, "code"): {"pattern": f"^{GROUP_PATTERN.pattern}$"},
     (SalaryRange, "low"): {"minimum": 1},
     (SalaryRange, "high"): {"minimum": 1},
+    (Anchor, "code"): {"pattern": f"^{CODE_PATTERN.pattern}$"},
 }
 
 _ROOTS = {
+    **LEXICON_FILES,
     "sources.json": Source,
     "batches.json": Batch,
     "occupations.json": Occupation,
@@ -167,7 +170,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "additionalProperties": False,
     }
     result["release.schema.json"] = release
-    # aliases.json is read by the search layer (newocc._store.aliases), not structured from the model.
+    # aliases.json names occupations and work types, checked by newocc._store.aliases, not the model.
     result["aliases.schema.json"] = {
         **_header("aliases.json"),
         "type": "array",

@@ -39,6 +39,7 @@ __all__ = [
     "fit_logistic",
     "fit_weights",
     "load_calibration",
+    "named",
     "neutral",
     "top_new",
 ]
@@ -213,12 +214,21 @@ def top_new(
 ) -> tuple[int, tuple[float, ...]] | None:
     """The candidate search() would return first, and its confidence :data:`FEATURES`."""
     ranked = scores(example, weights)
-    order = sorted(range(len(ranked)), key=lambda n: (-ranked[n], n))
+    exact = names.index("exact")
+    order = sorted(range(len(ranked)), key=lambda n: (not named(example.features[n][exact]), -ranked[n], n))
     first = next((n for n in order if example.new[n]), None)
-    if first is None:
-        return None
+    if first is None or (not example.new[order[0]] and named(example.features[order[0]][exact])):
+        return None  # none new, or the title is the very name of an older occupation
     row = dict(zip(names, example.features[first], strict=True))
     return first, features(ranked, order, first, example.new, nothing, row)
+
+
+def named(exact: float) -> bool:
+    """Whether a candidate's ``exact`` scorer output says the title is one of its official names.
+
+    Such a candidate comes first, whatever its score (see :mod:`~newocc.coder.scorers`).
+    """
+    return exact == 1.0
 
 
 def features(

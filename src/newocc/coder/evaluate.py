@@ -239,3 +239,65 @@ def _reliability(
         table.append((number / BINS, mean, len(members), accuracy))
         ece += len(members) / len(pairs) * abs(mean - accuracy)
     return tuple(table), ece
+
+
+TARGETS = {"top1": 0.90, "rejected": 0.95, "work_type": 0.85, "ece": 0.05}
+"""The targets the coder is measured against (on the frozen test half)."""
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1%}"
+
+
+def render(test: Report, development: Report, *, dropped: int = 0, misses: int = 20) -> str:
+    """The evaluation as Markdown: figures, reliability, coverage and worst misses (for the search page)."""
+    lines = [
+        "| figure | target | test (frozen) | development |",
+        "|---|---|---|---|",
+        f"| rows | | {test.rows} | {development.rows} |",
+        f"| top-1 on positives | ≥ {_pct(TARGETS['top1'])} | {_pct(test.top1)} ({test.positives}) "
+        f"| {_pct(development.top1)} ({development.positives}) |",
+        f"| negatives rejected | ≥ {_pct(TARGETS['rejected'])} | {_pct(test.rejected)} ({test.negatives}) "
+        f"| {_pct(development.rejected)} ({development.negatives}) |",
+        f"| work type right, where one applies | ≥ {_pct(TARGETS['work_type'])} | {_pct(test.work_type)} "
+        f"({test.work_types}) | {_pct(development.work_type)} ({development.work_types}) |",
+        f"| a work type given where none applies | | {_pct(test.extra_work_type)} "
+        f"| {_pct(development.extra_work_type)} |",
+        f"| ambiguous rows answered acceptably | | {_pct(test.ambiguous_right)} ({test.ambiguous}) "
+        f"| {_pct(development.ambiguous_right)} ({development.ambiguous}) |",
+        f"| expected calibration error | ≤ {TARGETS['ece']:.2f} | {test.ece:.3f} | {development.ece:.3f} |",
+        "",
+    ]
+    if dropped:
+        lines += [
+            f"{dropped} test rows are left out: their titles normalise to a development title "
+            "(the split is by exact title), so they are not held out.",
+            "",
+        ]
+    lines += [
+        "### Reliability (test)",
+        "",
+        "| confidence | rows | mean confidence | observed accuracy |",
+        "|---|---|---|---|",
+    ]
+    for low, mean, count, accuracy in test.reliability:
+        lines.append(f"| {low:.1f}–{low + 1 / BINS:.1f} | {count} | {mean:.2f} | {accuracy:.2f} |")
+    lines += [
+        "",
+        "### Per occupation (test positives)",
+        "",
+        "| occupation | positives | right |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {c.occupation} | {c.positives} | {c.right} |" for c in test.coverage]
+    lines += [
+        "",
+        f"### Worst misses (test: the {misses} most confident wrong answers)",
+        "",
+        "| title | kind | expected | answered | confidence |",
+        "|---|---|---|---|---|",
+    ]
+    for miss in test.misses[:misses]:
+        title = miss.title.replace("|", "/")
+        lines.append(f"| {title} | {miss.kind} | {miss.expected} | {miss.answered} | {miss.confidence:.2f} |")
+    return "\n".join(lines) + "\n"

@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -209,17 +210,7 @@ class Index:
             fields[target][Field.LABEL].append(normalise(spec.text))
             specs[target].append(spec)
 
-        self.documents: tuple[Document, ...] = tuple(documents)
-        takers: dict[str, int] = {}
-        for document in documents:
-            for taken in document.takes:
-                takers[taken] = takers.get(taken, 0) + 1
-        self.role_takers: Mapping[str, int] = MappingProxyType(takers)
-        """How many documents take each role class."""
-        self.idf, self.postings = _postings(fields)
-        count = len(documents)
-        self.unseen_idf = math.log(1 + (count + 0.5) / 0.5)
-        """The idf of a term no document has: the most informative of all."""
+        idf, postings = _postings(fields)
         labels: list[Label] = []
         seen: set[tuple[str, int, str | None]] = set()
         for number, listed in enumerate(specs):
@@ -243,39 +234,110 @@ class Index:
                     )
                 )
         labels.sort(key=lambda label: (label.kind.rank, label.document))
-        self.labels: tuple[Label, ...] = tuple(labels)
-        idf = self.idf
+        self._finish(tuple(documents), tuple(labels), idf, postings)
+
+    def _finish(
+        self,
+        documents: tuple[Document, ...],
+        labels: tuple[Label, ...],
+        idf: Mapping[str, float],
+        postings: Mapping[str, Sequence[Any]],
+    ) -> None:
+        """Everything derived from the documents, labels and postings."""
+        self.documents = documents
+        self.idf = idf
+        self.postings = postings
+        self.labels = labels
+        takers: dict[str, int] = {}
+        for document in documents:
+            for taken in document.takes:
+                takers[taken] = takers.get(taken, 0) + 1
+        self.role_takers: Mapping[str, int] = MappingProxyType(takers)
+        """How many documents take each role class."""
+        self.unseen_idf = math.log(1 + (len(documents) + 0.5) / 0.5)
+        """The idf of a term no document has: the most informative of all."""
         self.label_mass: tuple[float, ...] = tuple(
             sum(idf.get(t, 0.0) for t in label.domain) for label in labels
         )
         per_document: list[list[int]] = [[] for _ in documents]
+        label_postings: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}
+        by_prefix: dict[str, list[int]] = {}
         for position, label in enumerate(labels):
             per_document[label.document].append(position)
-        self.by_document: tuple[tuple[int, ...], ...] = tuple(map(tuple, per_document))
-        label_postings: dict[str, list[int]] = {}
-        for position, label in enumerate(labels):
             for term in label.terms:
                 label_postings.setdefault(term, []).append(position)
+            by_key.setdefault(label.key, []).append(position)
+        # Longest first, so a scan meets the most specific label at a position first.
+        for position in sorted(range(len(labels)), key=lambda n: (-len(labels[n].key), n)):
+            key = labels[position].key
+            if len(key) >= 2:
+                by_prefix.setdefault(key[:2], []).append(position)
+        self.by_document: tuple[tuple[int, ...], ...] = tuple(map(tuple, per_document))
         self.label_postings: Mapping[str, tuple[int, ...]] = MappingProxyType(
             {term: tuple(found) for term, found in label_postings.items()}
         )
         """Per term, the labels that have it."""
-        by_key: dict[str, list[int]] = {}
-        by_prefix: dict[str, list[int]] = {}
-        for position, label in enumerate(labels):
-            by_key.setdefault(label.key, []).append(position)
-            if len(label.key) >= 2:
-                by_prefix.setdefault(label.key[:2], []).append(position)
         self.by_key: Mapping[str, tuple[int, ...]] = MappingProxyType(
             {key: tuple(found) for key, found in by_key.items()}
         )
-        # Longest first, so a scan meets the most specific label at a position first.
         self.by_prefix: Mapping[str, tuple[int, ...]] = MappingProxyType(
-            {
-                key: tuple(sorted(found, key=lambda n: (-len(labels[n].key), n)))
-                for key, found in by_prefix.items()
-            }
+            {key: tuple(found) for key, found in by_prefix.items()}
         )
+
+    def to_data(self, universe: Sequence[Occupation]) -> dict[str, Any]:
+        """The index as JSON values, occupations by their position in ``universe`` (see :meth:`from_data`)."""
+        position = {id(occupation): n for n, occupation in enumerate(universe)}
+        return {
+            "documents": [
+                [position[id(d.occupation)], d.new, sorted(d.takes), sorted(d.tolerates)]
+                for d in self.documents
+            ],
+            "labels": [
+                [
+                    label.key,
+                    label.text,
+                    label.kind.value,
+                    label.document,
+                    label.sub_role.name_zh if label.sub_role is not None else None,
+                    " ".join(label.terms),
+                    " ".join(label.domain),
+                ]
+                for label in self.labels
+            ],
+            "idf": dict(self.idf),
+            "postings": {term: list(found) for term, found in self.postings.items()},
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], universe: Sequence[Occupation]) -> Index:
+        """An index from :meth:`to_data`'s output for the same ``universe``, without building anything."""
+        index = cls.__new__(cls)
+        documents = tuple(
+            Document(number, universe[at], new, frozenset(takes), frozenset(tolerates))
+            for number, (at, new, takes, tolerates) in enumerate(data["documents"])
+        )
+        labels = []
+        for key, text, kind, document, role, label_terms, domain in data["labels"]:
+            occupation = documents[document].occupation
+            sub_role = (
+                next(r for r in occupation.sub_roles if r.name_zh == role) if role is not None else None
+            )
+            labels.append(
+                Label(
+                    key,
+                    text,
+                    LabelKind(kind),
+                    document,
+                    sub_role,
+                    tuple(label_terms.split()),
+                    tuple(domain.split()),
+                )
+            )
+        index._finish(
+            documents, tuple(labels), MappingProxyType(data["idf"]), MappingProxyType(data["postings"])
+        )
+        return index
 
 
 def _order(occupation: Occupation) -> tuple[int, str]:
@@ -314,8 +376,12 @@ def _english_variants(text: str) -> Iterator[str]:
 
 def _postings(
     fields: Sequence[Mapping[Field, list[str]]],
-) -> tuple[Mapping[str, float], Mapping[str, tuple[tuple[int, float], ...]]]:
-    """Per term its idf, and the documents containing it with their BM25F impact, in document order."""
+) -> tuple[Mapping[str, float], Mapping[str, Sequence[Any]]]:
+    """Per term its idf, and the documents containing it with their BM25F impact.
+
+    A postings list is flat, ``[document, impact, document, impact, …]``,
+    strongest first: one list per term, cheap to load from a snapshot.
+    """
     count = len(fields)
     lengths = {field: [sum(len(terms(t)) for t in doc[field]) for doc in fields] for field in Field}
     average = {field: (sum(values) / count if count else 0.0) or 1.0 for field, values in lengths.items()}
@@ -334,16 +400,23 @@ def _postings(
         weighted.append(tf)
         for term in tf:
             frequency[term] = frequency.get(term, 0) + 1
-    idf = {term: math.log(1 + (count - df + 0.5) / (df + 0.5)) for term, df in sorted(frequency.items())}
+    idf = {
+        term: round(math.log(1 + (count - df + 0.5) / (df + 0.5)), 4)
+        for term, df in sorted(frequency.items())
+    }
     postings: dict[str, list[tuple[int, float]]] = {}
     for number, tf in enumerate(weighted):
         for term, value in tf.items():
-            postings.setdefault(term, []).append((number, idf[term] * value / (K1 + value)))
+            postings.setdefault(term, []).append((number, round(idf[term] * value / (K1 + value), 4)))
     # Strongest first, and only the strongest of a common term: the rest add
     # little to any document's score and would cost every title that has it.
     return MappingProxyType(idf), MappingProxyType(
         {
-            term: tuple(sorted(found, key=lambda pair: (-pair[1], pair[0]))[:POSTINGS_KEPT])
+            term: tuple(
+                x
+                for pair in sorted(found, key=lambda pair: (-pair[1], pair[0]))[:POSTINGS_KEPT]
+                for x in pair
+            )
             for term, found in postings.items()
         }
     )

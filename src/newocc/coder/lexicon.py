@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
 from newocc.coder.normalise import Normaliser, trie_pattern
-from newocc.model import Anchor, RoleClass, RoleHead, Term
+from newocc.model import RoleClass, RoleHead, Term
 
 __all__ = ["NAME_SUFFIXES", "Lexicon", "RoleFinding", "TitleWords", "stem", "stray"]
 
@@ -92,9 +93,7 @@ class Lexicon:
         "_role_words",
         "_term_pattern",
         "_terms",
-        "anchors",
         "neutral",
-        "roles",
     )
 
     def __init__(
@@ -103,33 +102,64 @@ class Lexicon:
         roles: Sequence[RoleClass],
         heads: Sequence[RoleHead],
         terms: Sequence[Term],
-        anchors: Sequence[Anchor],
     ) -> None:
-        self.roles: tuple[str, ...] = tuple(role.id for role in roles)
-        self.neutral: frozenset[str] = frozenset(role.id for role in roles if role.neutral)
         words: dict[str, str] = {}
         for role in roles:
             for word in role.words:
                 key = normalise(word)
                 if key:
                     words.setdefault(key, role.id)
-        self._role_words: Mapping[str, str] = MappingProxyType(words)
-        # Matched from the right: a title ends in its role (素养老师 is 素养 + 老师, not 养老).
-        self._role_pattern = _pattern(word[::-1] for word in words)
-        # Longest suffix first: 运维管理员 before 管理员.
-        ordered = sorted(heads, key=lambda head: (-len(head.suffix), head.suffix))
-        self._heads: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = tuple(
-            (head.suffix, frozenset(head.roles), frozenset(head.tolerates)) for head in ordered
-        )
         expansions: dict[str, tuple[str, ...]] = {}
         for term in terms:
             key = normalise(term.text)
             if key:
-                means = tuple(filter(None, map(normalise, term.means)))
-                expansions.setdefault(key, means)
-        self._terms: Mapping[str, tuple[str, ...]] = MappingProxyType(expansions)
+                expansions.setdefault(key, tuple(filter(None, map(normalise, term.means))))
+        self._set(
+            words,
+            frozenset(role.id for role in roles if role.neutral),
+            [(head.suffix, head.roles, head.tolerates) for head in heads],
+            expansions,
+        )
+
+    def _set(
+        self,
+        words: Mapping[str, str],
+        neutral: frozenset[str],
+        heads: Iterable[tuple[str, Iterable[str], Iterable[str]]],
+        expansions: Mapping[str, tuple[str, ...]],
+    ) -> None:
+        self.neutral = neutral
+        self._role_words: Mapping[str, str] = MappingProxyType(dict(words))
+        # Matched from the right: a title ends in its role (素养老师 is 素养 + 老师, not 养老).
+        self._role_pattern = _pattern(word[::-1] for word in words)
+        # Longest suffix first: 运维管理员 before 管理员.
+        ordered = sorted(heads, key=lambda head: (-len(head[0]), head[0]))
+        self._heads: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = tuple(
+            (suffix, frozenset(takes), frozenset(tolerates)) for suffix, takes, tolerates in ordered
+        )
+        self._terms: Mapping[str, tuple[str, ...]] = MappingProxyType(dict(expansions))
         self._term_pattern = _pattern(expansions)
-        self.anchors: tuple[Anchor, ...] = tuple(anchors)
+
+    def tables(self) -> dict[str, object]:
+        """The normalised tables, as JSON values (for a snapshot; see :meth:`from_tables`)."""
+        return {
+            "words": dict(sorted(self._role_words.items())),
+            "neutral": sorted(self.neutral),
+            "heads": [[suffix, sorted(takes), sorted(tolerates)] for suffix, takes, tolerates in self._heads],
+            "terms": {key: list(means) for key, means in sorted(self._terms.items())},
+        }
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, Any]) -> Lexicon:
+        """A lexicon from :meth:`tables`' output, without normalising anything again."""
+        lexicon = cls.__new__(cls)
+        lexicon._set(
+            tables["words"],
+            frozenset(tables["neutral"]),
+            [(suffix, takes, tolerates) for suffix, takes, tolerates in tables["heads"]],
+            {key: tuple(means) for key, means in tables["terms"].items()},
+        )
+        return lexicon
 
     def roles_of(self, name: str) -> tuple[frozenset[str], frozenset[str]]:
         """The role classes an occupation named ``name`` takes, and those it tolerates.

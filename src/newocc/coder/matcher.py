@@ -7,21 +7,25 @@ compared side by side, and its first answer equals every later one.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
+import json
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from newocc import _check
 from newocc._store import current
+from newocc._store.resources import DATA_FILES, DICTIONARY_FILES, read_data
 from newocc._text import as_code
-from newocc.coder.calibrate import OPERATING_POINT, Calibration, load_calibration
+from newocc.coder.calibrate import OPERATING_POINT, Calibration, load_calibration, named
 from newocc.coder.calibrate import features as confidence_features
 from newocc.coder.index import Index, LabelSpec, term_spans
 from newocc.coder.index import terms as _terms
 from newocc.coder.lexicon import Lexicon, stray
-from newocc.coder.normalise import CACHE_SIZE, MAX_CHARS, Normaliser
+from newocc.coder.normalise import CACHE_SIZE, MAX_CHARS, Normaliser, strip_invisible
 from newocc.coder.result import Evidence, LabelKind, Match
 from newocc.coder.scorers import SCORERS, Candidate, Query
 from newocc.coder.universe import universe
@@ -44,8 +48,14 @@ _SPELLED_WEIGHT = 0.5
 _STRADDLE_WEIGHT = 0.2
 """Query weight of a bigram across the edge of a role word (据开 in 大数据开发)."""
 _CODE_LENGTH = 24
+_EXACT = list(SCORERS).index("exact")
+SNAPSHOT_FILE = "coder_index.json"
+"""The packaged index, built by ``python scripts/build_coder_index.py`` (the default matcher loads it)."""
+SNAPSHOT_FORMAT = 1
 _BRACKETS = re.compile(r"[(（\[【「『〔][^)）\]】」』〕]*[)）\]】」』〕]?")
 _SUB_ROLE_RECALL = 0.9
+"""The share of a work type's name (its terms, idf-weighted) a title must contain,
+short of containing it whole, for a result to name that work type."""
 _RECALL_PRIOR = 3.0
 """Added to a label's idf mass when its recall is computed: a name that is one
 common bigram (管理) does not explain a title by being found in it."""
@@ -62,6 +72,11 @@ class Matcher:
     occupation of the dictionary is allowed: label a title with it to say it is
     *not* new).  Aliases are names; labelled titles are previously coded
     titles, used the same way but reported as ``LabelKind.TITLE``.
+    ``occupations`` replaces the universe (every occupation of the dictionary)
+    and ``calibration`` the packaged ranking weights and confidence model, to
+    compare matchers built differently.  The matcher built from the packaged
+    data alone loads a snapshot of its index (``data/coder_index.json``) unless
+    ``use_snapshot`` is False.
 
     >>> m = Matcher(extra_aliases=[("快递骑士", "网约配送员")])
     >>> m.match("快递骑士").occupation.name_zh
@@ -89,6 +104,7 @@ class Matcher:
         ] = (),
         occupations: Sequence[Occupation] | None = None,
         calibration: Calibration | None = None,
+        use_snapshot: bool = True,
     ) -> None:
         candidates = tuple(universe() if occupations is None else occupations)
         catalogue = current()
@@ -100,7 +116,10 @@ class Matcher:
             if target is None:
                 if occupations is None:
                     raise CatalogueError(
-                        "lexicon_anchors.json", repr(anchor.text), "code", f"no occupation has code {anchor.code}"
+                        "lexicon_anchors.json",
+                        repr(anchor.text),
+                        "code",
+                        f"no occupation has code {anchor.code}",
                     )
                 continue  # an occupation left out of ``occupations``
             if target.name_zh != anchor.occupation:
@@ -111,19 +130,27 @@ class Matcher:
                     f"{anchor.code} is {target.name_zh}, not {anchor.occupation}",
                 )
             specs.append(LabelSpec(anchor.text, LabelKind.ANCHOR, target))
+        base = len(specs)
         for kind, rows, name in (
             (LabelKind.ALIAS, extra_aliases, "extra_aliases"),
             (LabelKind.TITLE, labelled_titles, "labelled_titles"),
         ):
             specs.extend(_user_labels(kind, rows, name, candidates))
-        texts = [spec.text for spec in specs]
-        for occupation in candidates:
-            texts.append(occupation.name_zh)
-            texts.extend(role.name_zh for role in occupation.sub_roles)
-            texts.extend(former.name_zh for former in occupation.former_names)
-        self._normalise = Normaliser(texts)
-        self._lexicon = Lexicon(self._normalise, lexicon.roles, lexicon.heads, lexicon.terms, lexicon.anchors)
-        self._index = Index(candidates, specs, self._normalise, self._lexicon)
+        plain = occupations is None and len(specs) == base
+        snapshot = _snapshot() if plain and _check.check_bool("use_snapshot", use_snapshot) else None
+        if snapshot is not None:
+            self._normalise = Normaliser(folded=snapshot["normaliser"])
+            self._lexicon = Lexicon.from_tables(snapshot["lexicon"])
+            self._index = Index.from_data(snapshot["index"], candidates)
+        else:
+            texts = [spec.text for spec in specs]
+            for occupation in candidates:
+                texts.append(occupation.name_zh)
+                texts.extend(role.name_zh for role in occupation.sub_roles)
+                texts.extend(former.name_zh for former in occupation.former_names)
+            self._normalise = Normaliser(texts)
+            self._lexicon = Lexicon(self._normalise, lexicon.roles, lexicon.heads, lexicon.terms)
+            self._index = Index(candidates, specs, self._normalise, self._lexicon)
         self._calibration = calibration if calibration is not None else load_calibration()
         self._scorers = tuple(SCORERS.values())
         self._weights = tuple(self._calibration.weights.get(name, 0.0) for name in SCORERS)
@@ -196,7 +223,7 @@ class Matcher:
             if not isinstance(title, str):
                 raise InvalidArgumentType(f"titles[{position}]", title, "a str")
             # Only MAX_CHARS are read: the cache must not keep huge strings alive.
-            yield best(title[:MAX_CHARS])
+            yield best(title if len(title) <= MAX_CHARS else title[:MAX_CHARS])
 
     def _uncached_best(self, text: str) -> Match | None:
         found = self._results(text, 1)
@@ -273,6 +300,7 @@ class Matcher:
         return self._normalise(_BRACKETS.sub(" ", text)) or None
 
     def _code(self, text: str) -> Match | None:
+        text = strip_invisible(text)
         if len(text) > _CODE_LENGTH or not text.lstrip()[:1].isdigit():
             return None
         code = as_code(text)
@@ -324,12 +352,15 @@ class Matcher:
         idf = index.idf
         domain = query.domain
         for term, weight in query.weights.items():
-            listed = postings.get(term, ())
-            for document, impact in listed:
+            listed = postings.get(term)
+            if listed is None:
+                continue
+            holders: Sequence[int] = listed[0::2]
+            for document, impact in zip(holders, listed[1::2], strict=True):
                 scores[document] = scores.get(document, 0.0) + weight * impact
             if term in domain:
-                mass = weight * idf[term] if listed else 0.0
-                for document, _ in listed:
+                mass = weight * idf[term]
+                for document in holders:
                     cover[document] = cover.get(document, 0.0) + mass
         hits: dict[int, list[int]] = {}
         by_document = hits.setdefault
@@ -365,7 +396,9 @@ class Matcher:
             candidate.features = features
             candidate.score = sum(map(operator.mul, weights, features))
             candidates.append(candidate)
-        candidates.sort(key=lambda c: (-c.score, c.document.number))
+        # A title that is exactly an official name (or a work type's, or a former
+        # one) is that occupation, whatever else the scores say.
+        candidates.sort(key=lambda c: (not named(c.features[_EXACT]), -c.score, c.document.number))
         return candidates, contained
 
     def _contained(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> set[int]:
@@ -444,6 +477,9 @@ class Matcher:
         new = [c.document.new for c in ranked]
         features = confidence_features(scores, range(len(ranked)), position, new, calibration.nothing, row)
         confidence = self._calibration.confidence(features)
+        first = ranked[0]
+        if document.new and not first.document.new and named(first.features[_EXACT]):
+            confidence = 0.0  # the title is the very name of an older occupation
         label = index.labels[candidate.label] if candidate.label is not None else None
         if label is None:
             evidence = Evidence(
@@ -467,21 +503,64 @@ class Matcher:
     def _sub_role(self, query: Query, candidate: Candidate, contained: set[int]) -> SubRole | None:
         """The work type the title names: one whose name (or alias) it contains, or nearly contains."""
         index = self._index
+        if candidate.exact and candidate.label is not None:
+            return index.labels[candidate.label].sub_role
         weights = query.weights
         idf = index.idf
         chosen: tuple[float, float, int] | None = None
         role = None
         for position in index.by_document[candidate.document.number]:
             label = index.labels[position]
-            mass = index.label_mass[position]
-            if label.sub_role is None or not mass:
+            if label.sub_role is None or not label.terms:
                 continue
             inside = position in contained or label.key == query.text
-            recall = 1.0 if inside else sum(idf.get(t, 0.0) for t in label.domain if t in weights) / mass
+            mass = sum(idf.get(t, 0.0) for t in label.terms)
+            shared = sum(idf.get(t, 0.0) for t in label.terms if t in weights)
+            recall = 1.0 if inside else shared / mass if mass else 0.0
             key = (float(inside), recall, -position)
             if (inside or recall >= _SUB_ROLE_RECALL) and (chosen is None or key > chosen):
                 chosen, role = key, label.sub_role
         return role
+
+
+def snapshot_data(matcher: Matcher) -> dict[str, object]:
+    """What ``data/coder_index.json`` holds for ``matcher`` (built from the packaged data)."""
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "fingerprint": _fingerprint(),
+        "normaliser": list(matcher._normalise.protected),
+        "lexicon": matcher._lexicon.tables(),
+        "index": matcher._index.to_data(universe()),
+    }
+
+
+def render_snapshot(data: Mapping[str, object]) -> str:
+    """The snapshot file's text."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def _fingerprint() -> str:
+    """A digest of every packaged data file the coder is built from."""
+    digest = hashlib.sha256()
+    for name in (*DATA_FILES, *DICTIONARY_FILES):
+        digest.update(name.encode())
+        digest.update(read_data(name))
+    return digest.hexdigest()
+
+
+def _snapshot() -> Mapping[str, Any] | None:
+    """The packaged index snapshot when it was built from the packaged data as it is, else None."""
+    try:
+        data = json.loads(read_data(SNAPSHOT_FILE))
+    except (OSError, ValueError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != SNAPSHOT_FORMAT
+        or data.get("fingerprint") != _fingerprint()
+    ):
+        return None
+    return data
 
 
 def _with_confidence(match: Match, confidence: float) -> Match:

@@ -38,7 +38,15 @@ from typing import Any
 
 from newocc._store.script import traditional_table
 
-__all__ = ["CACHE_SIZE", "MAX_CHARS", "NOISE_WORDS", "PLACES", "Normaliser", "trie_pattern"]
+__all__ = [
+    "CACHE_SIZE",
+    "MAX_CHARS",
+    "NOISE_WORDS",
+    "PLACES",
+    "Normaliser",
+    "strip_invisible",
+    "trie_pattern",
+]
 
 MAX_CHARS = 200
 """The number of characters of a title that are read; the rest is ignored."""
@@ -95,6 +103,11 @@ _SALARY = re.compile(
 _JOB_NUMBER = re.compile(r"(?<![a-z0-9.])[a-z]*\d{3,}[a-z0-9]*(?![a-z0-9])")
 # A short number with no unit names a thing (3d打印, 5g, 工业4.0): kept.
 _PLAIN_FIGURE = re.compile(r"\d{1,2}(?:\.\d)?")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without byte-order marks, zero-width spaces and joiners or soft hyphens."""
+    return text.translate(_INVISIBLE)
 
 
 def _figure(match: re.Match[str]) -> str:
@@ -180,16 +193,20 @@ class Normaliser:
     '直播招聘师'
     """
 
-    __slots__ = ("_cached", "_protected")
+    __slots__ = ("_cached", "_protected", "protected")
 
-    def __init__(self, protected: Iterable[str] = ()) -> None:
+    def __init__(self, protected: Iterable[str] = (), *, folded: Iterable[str] | None = None) -> None:
         at_risk: set[str] = set()
+        if folded is not None:
+            at_risk.update(folded)
         for label in protected:
-            folded = _fold(label)
-            if _NOISE.search(folded) or _JOB_NUMBER.search(folded):
+            form = _fold(label)
+            if _NOISE.search(form) or _JOB_NUMBER.search(form):
                 # Also the singular form, which is what a normalised label holds.
-                at_risk.update((folded, _LATIN_WORD.sub(_singular, folded)))
-        self._protected = re.compile(trie_pattern(sorted(at_risk))) if at_risk else None
+                at_risk.update((form, _LATIN_WORD.sub(_singular, form)))
+        self.protected: tuple[str, ...] = tuple(sorted(at_risk))
+        """The folded labels kept whole (those of ``protected`` that hold noise), for a snapshot."""
+        self._protected = re.compile(trie_pattern(self.protected)) if at_risk else None
         self._cached: Callable[[str], str] = lru_cache(maxsize=CACHE_SIZE)(self._normalise)
 
     def __call__(self, text: str) -> str:

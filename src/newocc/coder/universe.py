@@ -30,7 +30,9 @@ def resolve(key: str, name: str, sub_role: str | None) -> tuple[Occupation, SubR
     if found is None:
         found = next((o for o in whole.occupations if o.name_zh in (key, name)), None)
     if found is None:
-        raise CatalogueError("-", repr(key), "code", f"no packaged occupation has code or name {key!r} ({name})")
+        raise CatalogueError(
+            "-", repr(key), "code", f"no packaged occupation has code or name {key!r} ({name})"
+        )
     role = None
     if sub_role is not None:
         role = next((r for r in found.sub_roles if r.name_zh == sub_role), None)
