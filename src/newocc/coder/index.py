@@ -57,7 +57,7 @@ FIELD_WEIGHTS: Mapping[Field, float] = MappingProxyType(
 )
 """How much one occurrence of a term in each field counts."""
 
-POSTINGS_KEPT = 100
+POSTINGS_KEPT = 50
 """The most documents a term's postings list: its strongest."""
 
 K1 = 1.2

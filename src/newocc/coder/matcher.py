@@ -37,7 +37,7 @@ __all__ = ["Matcher", "Target"]
 Target = "Occupation | str"
 """An occupation, its code, or its official Chinese name."""
 
-_RETRIEVED = 30
+_RETRIEVED = 20
 """How many documents retrieval passes on to the scorers."""
 _ROLE_WEIGHT = 0.5
 """Query weight of a term that lies inside a role word (工程师's 程师 says little about the domain)."""
