@@ -23,6 +23,9 @@ from newocc.coder.evaluate import Report, evaluate, held_out, read_rows
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "eval" / "real"
 
+# The posting titles are third-party data kept out of the sdist: without them there is nothing to check.
+pytestmark = pytest.mark.skipif(not (REAL / "dev.tsv").exists(), reason="tests/eval/real is not in the sdist")
+
 
 def _script(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
