@@ -48,8 +48,14 @@ def load_with(file: str, content: Any) -> CatalogueError:
     """Load the packaged data with one file replaced; return the error it must raise."""
     files = {name: json.dumps(value, ensure_ascii=False).encode() for name, value in ORIGINAL.items()}
     files[file] = content if isinstance(content, bytes) else json.dumps(content, ensure_ascii=False).encode()
+
+    def read(name: str) -> bytes:
+        return files[name] if name in files else read_data(name)
+
+    # The dictionary is loaded too: some checks (a source nothing cites) can
+    # only be made once every record that may cite is known.
     with pytest.raises(CatalogueError) as caught:
-        _loader.load(files.__getitem__)
+        _loader.load_dictionary(_loader.load(read), read)
     return caught.value
 
 
@@ -291,3 +297,197 @@ def test_a_broken_release_file_is_named(field: str, change: str) -> None:
         release[field] = 12.5
     error = load_with("release.json", release)
     assert (error.file, error.record, error.field) == ("release.json", "release", field)
+
+
+# -- the dictionary's files: broken rows fail its load, never half a dictionary ----
+
+DICTIONARY: dict[str, Any] = json.loads(read_data("dictionary.json"))
+GROUPS: list[dict[str, Any]] = json.loads(read_data("groups.json"))
+ROW_DEFAULTS = set(_loader._DICTIONARY_DEFAULTS)
+
+
+def load_dictionary_with(file: str, content: Any) -> CatalogueError:
+    """Load catalogue and dictionary with one file replaced; return the error the dictionary raises."""
+    files = {name: json.dumps(value, ensure_ascii=False).encode() for name, value in ORIGINAL.items()}
+    files["dictionary.json"] = json.dumps(DICTIONARY, ensure_ascii=False).encode()
+    files["groups.json"] = json.dumps(GROUPS, ensure_ascii=False).encode()
+    files[file] = content if isinstance(content, bytes) else json.dumps(content, ensure_ascii=False).encode()
+    catalogue = _loader.load(files.__getitem__)
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_dictionary(catalogue, files.__getitem__)
+    return caught.value
+
+
+def with_row(index: int, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    content = copy.deepcopy(DICTIONARY)
+    change(content["occupations"][index])
+    return content
+
+
+def names_row(error: CatalogueError, index: int) -> bool:
+    row = DICTIONARY["occupations"][index]
+    return f"record {index}" in error.record or repr(row["name_zh"]) in error.record
+
+
+def dictionary_rows() -> st.SearchStrategy[int]:
+    return st.integers(0, len(DICTIONARY["occupations"]) - 1)
+
+
+ROW_REQUIRED = [
+    f.name for f in attrs.fields(Occupation) if f.default is attrs.NOTHING and f.name not in ROW_DEFAULTS
+]
+
+
+@pytest.fixture
+def _dictionary_loads_afterwards() -> Iterator[None]:
+    yield
+    assert len(_loader.load_dictionary(_loader.load()).occupations) > len(ORIGINAL["occupations.json"])
+
+
+@pytest.mark.usefixtures("_dictionary_loads_afterwards")
+@given(data=st.data())
+@few
+def test_a_dictionary_row_missing_a_field_is_named(data: st.DataObject) -> None:
+    index = data.draw(dictionary_rows(), "row")
+    field = data.draw(st.sampled_from(ROW_REQUIRED), "field")
+    error = load_dictionary_with("dictionary.json", with_row(index, lambda row: row.pop(field)))
+    assert error.file == "dictionary.json"
+    assert field in error.field or field in error.problem
+    assert f"record {index}" in error.record, error
+
+
+@pytest.mark.usefixtures("_dictionary_loads_afterwards")
+@given(data=st.data())
+@few
+def test_a_wrong_type_in_a_dictionary_row_is_named(data: st.DataObject) -> None:
+    index = data.draw(dictionary_rows(), "row")
+    field = data.draw(st.sampled_from(sorted(DICTIONARY["occupations"][index])), "field")
+    value = data.draw(st.sampled_from(WRONG_TYPES), "value")
+    error = load_dictionary_with("dictionary.json", with_row(index, lambda row: row.update({field: value})))
+    assert error.file == "dictionary.json"
+    assert error.field.startswith(field), error
+    assert names_row(error, index), error
+
+
+@given(data=st.data())
+@few
+def test_an_unknown_field_in_a_dictionary_row_is_named(data: st.DataObject) -> None:
+    index = data.draw(dictionary_rows(), "row")
+    error = load_dictionary_with("dictionary.json", with_row(index, lambda row: row.update(colour="red")))
+    assert (error.file, error.field) == ("dictionary.json", "colour")
+    assert names_row(error, index), error
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        ({"status": "new"}, "status", "must be 'established'"),
+        ({"status": "host"}, "status", "must be 'established'"),
+        ({"sector": "digital"}, "sector", "must be null"),
+        ({"batch": 3}, "batch", "must be null"),
+        ({"code": "4-01-06-02"}, "code", "is also used by"),  # a catalogue record's code
+        ({"name_zh": "互联网营销师"}, "name_zh", "is also used by"),  # a catalogue record's name
+        ({"code": "4-02-07"}, "code", "is not a dashed code"),
+        ({"definition_zh": " "}, "definition_zh", "is blank"),
+        ({"sources": []}, "sources", "has no source"),
+        ({"sources": ["no-such-source"]}, "sources", "no-such-source"),
+        ({"dictionary_name_zh": "别的名字"}, "dictionary_name_zh", "use null"),
+        ({"digital": False, "mark_sources": ["airs-osta-csv"]}, "digital", "true where sourced"),
+    ],
+)
+def test_a_bad_dictionary_value_is_named(change: dict[str, Any], field: str, problem: str) -> None:
+    index = next(i for i, row in enumerate(DICTIONARY["occupations"]) if row["code"] == "4-02-07-08")
+    error = load_dictionary_with("dictionary.json", with_row(index, lambda row: row.update(change)))
+    assert error.file == "dictionary.json"
+    assert error.field.startswith(field), error
+    assert problem in error.problem, error
+    # The row is named by position or by its name (the changed one, if the name changed).
+    assert names_row(error, index) or repr(change.get("name_zh")) in error.record, error
+
+
+def test_a_work_type_a_batch_introduced_does_not_belong_in_the_dictionary() -> None:
+    index = next(i for i, row in enumerate(DICTIONARY["occupations"]) if row["code"] == "4-02-07-08")
+
+    def change(row: dict[str, Any]) -> None:
+        row["sub_roles"][0]["introduced_in"] = 3
+
+    error = load_dictionary_with("dictionary.json", with_row(index, change))
+    assert (error.field, "host record" in error.problem) == ("sub_roles[0].introduced_in", True), error
+
+
+def test_a_work_type_with_two_owners_is_named() -> None:
+    content = copy.deepcopy(DICTIONARY)
+    rows = content["occupations"]
+    with_roles = [i for i, row in enumerate(rows) if row.get("sub_roles")]
+    first, second = with_roles[0], with_roles[1]
+    rows[second]["sub_roles"].append(copy.deepcopy(rows[first]["sub_roles"][0]))
+    error = load_dictionary_with("dictionary.json", content)
+    assert error.field == "sub_roles"
+    assert rows[first]["sub_roles"][0]["name_zh"] in error.problem
+    assert repr(rows[first]["name_zh"]) in error.problem
+
+
+def test_two_dictionary_rows_with_one_code_are_named() -> None:
+    content = copy.deepcopy(DICTIONARY)
+    rows = content["occupations"]
+    rows[1]["code"] = rows[0]["code"]
+    error = load_dictionary_with("dictionary.json", content)
+    assert (error.field, "is also used by" in error.problem) == ("code", True)
+    assert repr(rows[1]["name_zh"]) in error.record
+
+
+def test_an_unresolved_code_that_resolves_is_named() -> None:
+    content = copy.deepcopy(DICTIONARY)
+    content["unresolved"].append({"code": "4-02-07-08", "note": "lost", "sources": ["airs-osta-csv"]})
+    error = load_dictionary_with("dictionary.json", content)
+    assert (error.record, error.field) == ("unresolved '4-02-07-08'", "code")
+    assert "resolves" in error.problem
+
+
+@pytest.mark.parametrize("key", ["occupations", "unresolved"])
+def test_a_missing_part_of_the_dictionary_is_named(key: str) -> None:
+    content = copy.deepcopy(DICTIONARY)
+    del content[key]
+    error = load_dictionary_with("dictionary.json", content)
+    assert (error.file, error.record, error.field) == ("dictionary.json", "top level", key)
+
+
+def test_a_major_group_without_a_name_is_named() -> None:
+    groups = [g for g in GROUPS if g["code"] != "4"]
+    error = load_dictionary_with("groups.json", groups)
+    assert (error.file, error.record, error.field) == ("groups.json", "group '4'", "code")
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"code": "4-2"}, "code"), ({"name_zh": ""}, "name_zh"), ({"sources": []}, "sources")],
+)
+def test_a_bad_group_is_named(change: dict[str, Any], field: str) -> None:
+    groups = copy.deepcopy(GROUPS)
+    groups[3].update(change)
+    error = load_dictionary_with("groups.json", groups)
+    assert (error.file, error.field) == ("groups.json", field), error
+
+
+def test_a_source_no_file_cites_fails_the_dictionary_load() -> None:
+    sources = [
+        *copy.deepcopy(ORIGINAL["sources.json"]),
+        {**ORIGINAL["sources.json"][0], "id": "nobody-cites-me"},
+    ]
+    error = load_dictionary_with("sources.json", sources)
+    assert (error.file, error.record, error.field) == ("sources.json", "'nobody-cites-me'", "id")
+
+
+@pytest.mark.parametrize("file", ["dictionary.json", "groups.json"])
+@given(data=st.data())
+@few
+def test_a_broken_dictionary_file_is_located(file: str, data: st.DataObject) -> None:
+    raw = read_data(file)
+    at = data.draw(st.integers(0, len(raw.rstrip()) - 1), "byte")
+    if data.draw(st.booleans(), "truncate"):
+        error = load_dictionary_with(file, raw[:at].decode("utf-8", "ignore").encode())
+        assert error.record.startswith(("line ", "top level")), error
+    else:
+        error = load_dictionary_with(file, raw[:at] + b"\xff" + raw[at:])
+        assert error.record.startswith("byte "), error
+    assert error.file == file

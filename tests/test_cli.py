@@ -75,14 +75,15 @@ def test_find_filters_match_the_library(argv: list[str], kwargs: dict[str, objec
     assert [r["name_zh"] for r in json.loads(out)["records"]] == [o.name_zh for o in expected]
 
 
-def test_search_ranks_matches_with_scores() -> None:
+def test_search_ranks_matches_with_confidences() -> None:
     code, out, err = run("search", "深圳／植保無人機飛手／12-18K", "--limit", "2")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].split()[:3] == ["score", "code", "occupation"]
+    assert lines[0].split()[:3] == ["confidence", "code", "occupation"]
     expected = newocc.search("深圳／植保無人機飛手／12-18K", limit=2)
     assert len(lines) == 2 + len(expected)
-    assert lines[2].startswith(f"{expected[0].score:.3f}  {expected[0].occupation.code}")
+    assert lines[2].startswith(f"{expected[0].confidence:.2f}  ")
+    assert (expected[0].occupation.code or "—") in lines[2]
 
 
 def test_search_json_carries_the_match_and_its_occupation() -> None:
@@ -91,8 +92,8 @@ def test_search_json_carries_the_match_and_its_occupation() -> None:
     best = json.loads(out)["records"][0]
     assert best["occupation"]["name_zh"] == "互联网营销师"
     assert best["sub_role"]["name_zh"] == "直播销售员"
-    assert best["kind"] == "alias"
-    assert 0 < best["score"] <= 1
+    assert best["evidence"]["kind"] in ("alias", "sub_role_name", "terms")
+    assert 0 < best["confidence"] <= 1
 
 
 def test_search_with_no_match_exits_1_and_a_bad_limit_exits_2() -> None:

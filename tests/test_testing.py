@@ -37,9 +37,16 @@ from newocc.testing import (
 @given(occupations())
 def test_generated_occupations_pass_the_loaders_validation(occupation: Occupation) -> None:
     used: set[str] = set()
-    _check_occupations((occupation,), {1, 2, 3, 4}, used)
-    _check_work_types((), (occupation,))
+    # Established occupations are the dictionary's rows; the others the catalogue's.
+    file = "dictionary.json" if occupation.status is newocc.Status.ESTABLISHED else "occupations.json"
+    _check_occupations((occupation,), {1, 2, 3, 4}, used, file=file)
+    _check_work_types((), (occupation,), file=file)
     assert used
+
+
+@given(occupations())
+def test_only_established_occupations_lack_a_sector(occupation: Occupation) -> None:
+    assert (occupation.sector is None) is (occupation.status is newocc.Status.ESTABLISHED)
 
 
 @given(st.lists(occupations(batch_numbers=(7,)), max_size=3))
@@ -57,14 +64,14 @@ def test_salaries_are_positive_ranges(salary: SalaryRange) -> None:
 
 @given(salary_ranges())
 def test_salaries_fit_their_statistic(salary: SalaryRange) -> None:
-    _check_salary(salary, "record", "salaries[0]", set(), set())
+    _check_salary("occupations.json", salary, "record", "salaries[0]", set(), set())
     assert bool(salary.percentiles) is (salary.statistic is Statistic.PERCENTILES)
 
 
 @given(estimates())
 def test_generated_estimates_pass_the_loaders_validation(estimate: Estimate) -> None:
     used: set[str] = set()
-    _check_estimate(estimate, "record", "talent_gaps[0]", used)
+    _check_estimate("occupations.json", estimate, "record", "talent_gaps[0]", used)
     assert used == {estimate.source.id}
 
 
@@ -113,11 +120,15 @@ def test_generated_occupations_export(occupation: Occupation) -> None:
             InvalidArgumentType,
             "batch_numbers[0] must be a positive int",
         ),
-        (lambda: occupations(batch_numbers=(0,)), InvalidArgument, "batch_numbers[0]=0: must be at least 1"),
+        (
+            lambda: occupations(batch_numbers=(0,)),
+            InvalidArgument,
+            "batch_numbers[0]=0: must be an int of at least 1",
+        ),
         (lambda: occupations(batch_numbers=()), InvalidArgument, "must name at least one batch"),
         (lambda: occupations(batch_numbers="12"), InvalidArgumentType, "batch_numbers must be a tuple"),  # type: ignore[arg-type]
         (lambda: batches(number=True), InvalidArgumentType, "number must be a positive int"),
-        (lambda: sub_roles(batch=-1), InvalidArgument, "batch=-1: must be at least 1"),
+        (lambda: sub_roles(batch=-1), InvalidArgument, "batch=-1: must be an int of at least 1"),
         (lambda: salary_ranges(role_names=("ok", 3)), InvalidArgumentType, "role_names[1] must be a str"),  # type: ignore[arg-type]
     ],
 )

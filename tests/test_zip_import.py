@@ -10,20 +10,25 @@ import zipfile
 from pathlib import Path
 
 import newocc
+from newocc import _store
 
 PACKAGE = Path(newocc.__file__).parent
 
 CHECK = """
-import json, newocc
+import json, newocc, newocc._store
 from newocc._store import resources as _resources
-fast = {name: _resources.read_data(name) for name in _resources.DATA_FILES}
+files = (*_resources.DATA_FILES, *_resources.DICTIONARY_FILES)
+fast = {name: _resources.read_data(name) for name in files}
+found = len(newocc.find(batch=3))
+records = len(newocc._store.dictionary().occupations)
 _resources.__spec__.loader.get_data = None  # force the importlib.resources path
-slow = {name: _resources.read_data(name) for name in _resources.DATA_FILES}
+slow = {name: _resources.read_data(name) for name in files}
 print(json.dumps({
     "file": newocc.__file__,
     "loader": type(newocc.__spec__.loader).__name__,
     "same": fast == slow and all(fast.values()),
-    "found": len(newocc.find(batch=3)),
+    "found": found,
+    "records": records,
 }))
 """
 
@@ -43,3 +48,4 @@ def test_the_package_loads_its_data_from_a_zip(tmp_path: Path) -> None:
     assert report["loader"] == "zipimporter"
     assert report["same"] is True
     assert report["found"] == len(newocc.find(batch=3))
+    assert report["records"] == len(_store.dictionary().occupations)

@@ -5,9 +5,12 @@
 ['互联网营销师']
 >>> newocc.match("外卖小哥").occupation.name_zh
 '网约配送员'
+>>> newocc.classify("快递员").is_new
+False
 
 Importing the package is cheap: the data, attrs and cattrs are loaded on the
-first query, once, behind a lock.
+first query, once, behind a lock; the submodules (:mod:`newocc.coder`,
+:mod:`newocc.query`, :mod:`newocc.export` …) are imported when first used.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ it covers, then a revision number."""
 
 __all__ = [
     "DATA_VERSION",
+    "Anchor",
     "Batch",
     "BatchDate",
     "CatalogueError",
@@ -41,11 +45,14 @@ __all__ = [
     "InvalidArgumentType",
     "LabelKind",
     "Match",
+    "Matcher",
     "NameKind",
     "NotFound",
     "Occupation",
     "Percentile",
     "Period",
+    "RoleClass",
+    "RoleHead",
     "SalaryRange",
     "Sector",
     "SkillStandard",
@@ -54,9 +61,13 @@ __all__ = [
     "Statistic",
     "Status",
     "SubRole",
+    "Term",
+    "TermKind",
     "Wording",
     "__version__",
     "batches",
+    "classify",
+    "coder",
     "facts",
     "find",
     "get",
@@ -73,10 +84,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from newocc import coder
+    from newocc.coder import LabelKind, Match, Matcher, classify, match, match_many, search
     from newocc.errors import CatalogueError, InvalidArgument, InvalidArgumentType, NotFound
     from newocc.export import to_csv, to_frame, to_json, to_jsonl, to_records
-    from newocc.matching import LabelKind, Match, match, match_many, search
     from newocc.model import (
+        Anchor,
         Batch,
         BatchDate,
         Currency,
@@ -92,6 +105,8 @@ if TYPE_CHECKING:
         Occupation,
         Percentile,
         Period,
+        RoleClass,
+        RoleHead,
         SalaryRange,
         Sector,
         SkillStandard,
@@ -100,6 +115,8 @@ if TYPE_CHECKING:
         Statistic,
         Status,
         SubRole,
+        Term,
+        TermKind,
         Wording,
     )
     from newocc.query import batches, facts, find, get, occupations, sectors
@@ -115,11 +132,13 @@ _HOMES = {
     "facts": "query",
     "find": "query",
     "get": "query",
-    "LabelKind": "matching",
-    "Match": "matching",
-    "match": "matching",
-    "match_many": "matching",
-    "search": "matching",
+    "LabelKind": "coder",
+    "Match": "coder",
+    "Matcher": "coder",
+    "classify": "coder",
+    "match": "coder",
+    "match_many": "coder",
+    "search": "coder",
     "occupations": "query",
     "sectors": "query",
     "to_csv": "export",
@@ -130,7 +149,15 @@ _HOMES = {
 }
 
 
+_SUBMODULES = frozenset({"cli", "coder", "errors", "export", "model", "query", "testing"})
+"""Public submodules, imported on first attribute access (``newocc.coder.Matcher``)."""
+
+
 def __getattr__(name: str) -> object:
+    if name in _SUBMODULES:
+        from importlib import import_module
+
+        return import_module(f"newocc.{name}")
     if name in __all__ and name not in globals():
         from importlib import import_module
 
@@ -142,4 +169,4 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return list(__all__)

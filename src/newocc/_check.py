@@ -39,7 +39,7 @@ def check_positive_int(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidArgumentType(name, value, "a positive int")
     if value < 1:
-        raise InvalidArgument(name, value, "must be at least 1")
+        raise InvalidArgument(name, value, "must be an int of at least 1")
     return value
 
 

@@ -21,14 +21,28 @@ import json
 import sys
 import types
 import typing
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from newocc._store.loader import SCHEMA_VERSION
-from newocc._store.validate import CODE_PATTERN
-from newocc.model import Batch, Fact, FormerCode, Occupation, Percentile, SalaryRange, Source
+from newocc._store.lexicon import LEXICON_FILES
+from newocc._store.loader import _DICTIONARY_DEFAULTS, SCHEMA_VERSION
+from newocc._store.validate import CODE_PATTERN, GROUP_PATTERN
+from newocc._store.whole_dictionary import CodeNote
+from newocc.model import (
+    Anchor,
+    Batch,
+    Fact,
+    FormerCode,
+    Group,
+    Occupation,
+    Percentile,
+    SalaryRange,
+    Source,
+    Status,
+)
 
 __all__ = ["SCHEMA_DIR", "render", "schemas", "write"]
 
@@ -44,17 +58,32 @@ _COMPUTED = {(Batch, "listed_count"), (Batch, "listed_work_types")}
 _REFINEMENTS: dict[tuple[type, str], dict[str, Any]] = {
     (Occupation, "code"): {"pattern": f"^{CODE_PATTERN.pattern}$"},
     (FormerCode, "code"): {"pattern": f"^{CODE_PATTERN.pattern}$"},
+    (CodeNote, "code"): {"pattern": f"^{CODE_PATTERN.pattern}$"},
+    (Group, "code"): {"pattern": f"^{GROUP_PATTERN.pattern}$"},
     (SalaryRange, "low"): {"minimum": 1},
     (SalaryRange, "high"): {"minimum": 1},
     (Percentile, "rank"): {"minimum": 1, "maximum": 99},
     (Percentile, "value"): {"minimum": 1},
+    (Anchor, "code"): {"pattern": f"^{CODE_PATTERN.pattern}$"},
 }
 
 _ROOTS = {
+    **LEXICON_FILES,
     "sources.json": Source,
     "batches.json": Batch,
     "occupations.json": Occupation,
     "facts.json": Fact,
+    "groups.json": Group,
+}
+
+# A dictionary row leaves out what every established occupation shares (the
+# loader fills it in); where it states such a field, it must say the same.
+_ESTABLISHED: dict[str, dict[str, Any]] = {
+    "status": {"const": Status.ESTABLISHED.value},
+    "batch": {"type": "null"},
+    "sector": {"type": "null"},
+    "raised_in": {"type": "null"},
+    "dictionary_name_zh": {"type": "null"},
 }
 
 
@@ -96,10 +125,14 @@ class _Builder:
             return {"$ref": f"#/$defs/{tp.__name__}"}
         raise TypeError(f"no JSON Schema rule for type {tp!r}; add one to newocc._schema")
 
-    def record(self, cls: type) -> dict[str, Any]:
+    def record(
+        self, cls: type, *, optional: Iterable[str] = (), fixed: dict[str, dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """``cls`` as an object; ``optional`` fields may be left out, ``fixed`` ones have this schema."""
         hints = typing.get_type_hints(cls)
         properties: dict[str, Any] = {}
         required = []
+        optional = set(optional)
         for field in attrs.fields(cls):
             if (cls, field.name) in _COMPUTED:
                 continue
@@ -107,8 +140,10 @@ class _Builder:
             refinement = _REFINEMENTS.get((cls, field.name))
             if refinement:
                 prop = _refine(prop, refinement)
+            if fixed and field.name in fixed:
+                prop = fixed[field.name]
             properties[field.name] = prop
-            if field.default is attrs.NOTHING:
+            if field.default is attrs.NOTHING and field.name not in optional:
                 required.append(field.name)
         return {
             "type": "object",
@@ -148,7 +183,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "additionalProperties": False,
     }
     result["release.schema.json"] = release
-    # aliases.json is read by the search layer (newocc._store.aliases), not structured from the model.
+    # aliases.json names occupations and work types, checked by newocc._store.aliases, not the model.
     result["aliases.schema.json"] = {
         **_header("aliases.json"),
         "type": "array",
@@ -184,7 +219,30 @@ def schemas() -> dict[str, dict[str, Any]]:
         if builder.defs:
             schema["$defs"] = dict(sorted(builder.defs.items()))
         result[f"{file.removesuffix('.json')}.schema.json"] = schema
-    return result
+    builder = _Builder(sources_by_id=True)
+    rows = builder.record(Occupation, optional=_DICTIONARY_DEFAULTS, fixed=_ESTABLISHED)
+    notes = builder.record(CodeNote)
+    builder.defs["source_id"] = {"type": "string", "minLength": 1, "description": "an id in sources.json"}
+    result["dictionary.schema.json"] = {
+        **_header("dictionary.json"),
+        "type": "object",
+        "properties": {
+            "occupations": {
+                "type": "array",
+                "items": rows,
+                "description": "established occupations of the 2022 dictionary, in code order",
+            },
+            "unresolved": {
+                "type": "array",
+                "items": notes,
+                "description": "codes a source prints that no record holds, each with why",
+            },
+        },
+        "required": ["occupations", "unresolved"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+    return dict(sorted(result.items()))
 
 
 def render() -> dict[str, str]:

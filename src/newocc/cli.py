@@ -335,12 +335,12 @@ def _add_search(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_search(args: argparse.Namespace) -> Output:
-    from newocc.matching import search
+    from newocc.coder import search
 
     matches = search(args.text, limit=args.limit)
     rows = tuple(
         (
-            f"{m.score:.3f}",
+            f"{m.confidence:.2f}",
             m.occupation.code,
             m.occupation.name_zh,
             m.sub_role.name_zh if m.sub_role else None,
@@ -349,13 +349,13 @@ def _run_search(args: argparse.Namespace) -> Output:
         )
         for m in matches
     )
-    return Output(("score", "code", "occupation", "work type", "matched", "kind"), rows, matches)
+    return Output(("confidence", "code", "occupation", "work type", "matched", "kind"), rows, matches)
 
 
 COMMANDS: tuple[Command, ...] = (
     Command("find", "occupations matching every filter given", _add_filters, _run_find),
     Command("show", "one occupation in full, with its sources", _add_show, _run_show),
-    Command("search", "ranked matches for a job title, with scores", _add_search, _run_search),
+    Command("search", "ranked matches for a job title, with confidences", _add_search, _run_search),
     Command("batches", "the releases, with dates and counts", _no_arguments, _run_batches),
     Command(
         "export",

@@ -17,6 +17,7 @@ import typing  # attrs imports it already
 import attrs
 
 __all__ = [
+    "Anchor",
     "Batch",
     "BatchDate",
     "Currency",
@@ -28,10 +29,13 @@ __all__ = [
     "FactKind",
     "FormerCode",
     "FormerName",
+    "Group",
     "NameKind",
     "Occupation",
     "Percentile",
     "Period",
+    "RoleClass",
+    "RoleHead",
     "SalaryRange",
     "Sector",
     "SkillStandard",
@@ -40,6 +44,8 @@ __all__ = [
     "Statistic",
     "Status",
     "SubRole",
+    "Term",
+    "TermKind",
     "Wording",
 ]
 
@@ -98,6 +104,10 @@ class Status(str, enum.Enum):
     """A work type a batch raised to an occupation, outside the official count."""
     HOST = "host"
     """An older occupation, listed because a batch gave it new work types."""
+    ESTABLISHED = "established"
+    """An occupation of the 2022 dictionary (or of its 2024 and 2025 additions)
+    that no new-occupation batch released and that no batch gave a work type;
+    it has no sector (see :class:`Sector`)."""
 
 
 class Sector(str, enum.Enum):
@@ -115,6 +125,10 @@ class Sector(str, enum.Enum):
     services sold to consumers or run on consumer platforms
     ``CONSUMER_SERVICES``, and public administration, training and education
     ``PUBLIC_SERVICES``.
+
+    Sectors are assigned to the catalogue's records (new occupations and those
+    related to them) only; an ``ESTABLISHED`` occupation of the dictionary has
+    ``sector`` None: the rule was never applied to it.
     """
 
     DIGITAL = "digital"
@@ -274,7 +288,7 @@ class EnglishName:
         return self.text
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class FormerCode:
     """A code printed for an occupation before the 2022 dictionary.
 
@@ -290,7 +304,7 @@ class FormerCode:
         return f"FormerCode({self.code!r}, {self.edition!r})"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class FormerName:
     """An official name an occupation had before it was renamed."""
 
@@ -302,7 +316,7 @@ class FormerName:
         return f"FormerName({self.name_zh!r}, {self.edition!r})"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class Wording:
     """A definition as one edition printed it."""
 
@@ -314,7 +328,7 @@ class Wording:
         return f"Wording({_short(self.text, 20)!r}, {self.edition!r})"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class SkillStandard:
     """A national vocational skill standard (国家职业技能标准) for an occupation.
 
@@ -408,7 +422,7 @@ class BatchDate:
 _RELEASE_PREFERENCE = (DateEvent.FORMAL_NOTICE, DateEvent.PRESS_CONFERENCE, DateEvent.PUBLIC_COMMENT)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class SubRole:
     """A work type (工种) of an occupation.
 
@@ -425,7 +439,7 @@ class SubRole:
         return f"SubRole({self.name_zh!r})"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class Batch:
     """One release of new occupations.
 
@@ -551,8 +565,29 @@ class SalaryRange:
 
 
 @attrs.frozen(repr=False, field_transformer=_enum_fields)
+class Group:
+    """A group of the 2022 dictionary's hierarchy: major (大类), middle (中类) or small (小类).
+
+    ``code`` is the prefix of the occupation codes it holds: ``"4"`` for a
+    major group, ``"4-02"`` for a middle one, ``"4-02-07"`` for a small one.
+    """
+
+    code: str
+    name_zh: str
+    sources: Sources
+
+    @property
+    def level(self) -> int:
+        """1 for a major group, 2 for a middle group, 3 for a small group."""
+        return self.code.count("-") + 1
+
+    def __repr__(self) -> str:
+        return f"Group({self.code!r}, {self.name_zh!r})"
+
+
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
 class Occupation:
-    """A new occupation (新职业), or a record related to one (see ``status``).
+    """A detailed occupation (细类) of the dictionary, new or not (see ``status``).
 
     ``code`` is the code in the 2022 edition of the Occupational
     Classification Dictionary (dashed, e.g. ``4-01-06-02``); ``former_codes``
@@ -563,6 +598,12 @@ class Occupation:
     where the definition was, in the edition ``definition_edition`` names.
     ``digital`` and ``green`` are True where a source shows the 2022
     dictionary's S or L mark, None where none does (not proof of no mark).
+    ``sector`` is None only for ``ESTABLISHED`` occupations.
+    ``dictionary_name_zh`` is the name the 2022 dictionary prints at ``code``
+    when it is not ``name_zh`` (a new occupation the dictionary lists under a
+    broader name, keeping the release's name as a work type); ``get()``
+    resolves it.  The groups the occupation belongs to follow from its code:
+    :attr:`major_group`, :attr:`middle_group`, :attr:`small_group`.
     """
 
     code: str | None
@@ -573,7 +614,7 @@ class Occupation:
     batch: int | None
     status: Status
     definition_zh: str | None
-    sector: Sector
+    sector: Sector | None
     sub_roles: tuple[SubRole, ...]
     salaries: tuple[SalaryRange, ...]
     sources: Sources
@@ -589,6 +630,22 @@ class Occupation:
     standards: tuple[SkillStandard, ...] = ()
     talent_gaps: tuple[Estimate, ...] = ()
     facts: tuple[Fact, ...] = ()
+    dictionary_name_zh: str | None = None
+
+    @property
+    def major_group(self) -> str | None:
+        """The code of its major group (大类), e.g. ``"4"``; None without a code."""
+        return self.code[:1] if self.code else None
+
+    @property
+    def middle_group(self) -> str | None:
+        """The code of its middle group (中类), e.g. ``"4-02"``; None without a code."""
+        return self.code[:4] if self.code else None
+
+    @property
+    def small_group(self) -> str | None:
+        """The code of its small group (小类), e.g. ``"4-02-07"``; None without a code."""
+        return self.code[:7] if self.code else None
 
     def __repr__(self) -> str:
         fields = [repr(self.code), repr(self.name_zh)]
@@ -601,3 +658,96 @@ class Occupation:
     def __str__(self) -> str:
         english = f" ({self.name_en.text})" if self.name_en else ""
         return f"{self.code or '—'} {self.name_zh}{english}: {_short(self.definition_zh or '')}"
+
+
+# -- the coder's lexicon (data/lexicon_*.json) ------------------------------------
+
+
+class TermKind(str, enum.Enum):
+    """What a lexicon term is."""
+
+    BRAND = "brand"
+    """A company or product name (饿了么, 阿里云, 大疆)."""
+    PLATFORM = "platform"
+    """A website or app people work on or for (抖音, 亚马逊, 小红书)."""
+    ABBREVIATION = "abbreviation"
+    """A short form (等保, BIM, AIGC, OCR, SRE)."""
+    TECHNOLOGY = "technology"
+    """A technical or trade term that names a field (机器学习, 数仓, 奶茶)."""
+    ENGLISH = "english"
+    """An English word or phrase, read as the Chinese words it means."""
+
+
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
+class RoleClass:
+    """A class of role words job titles are written with (开发, 研发, 程序员 → ``developer``).
+
+    ``neutral`` classes (经理, 专员, 助理 …) say how senior a job is, not what
+    it is: they never contradict an occupation.  ``words`` are matched in
+    normalised titles, longest first.
+    """
+
+    id: str
+    neutral: bool
+    words: tuple[str, ...]
+    sources: Sources
+    common_usage: bool
+
+    def __repr__(self) -> str:
+        return f"RoleClass({self.id!r}, {len(self.words)} words)"
+
+
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
+class RoleHead:
+    """The role classes an occupation takes, from the end of its name.
+
+    An occupation takes the roles of the longest ``suffix`` of its name
+    (``工程技术人员`` → engineer, developer …) and ``tolerates`` others (a title
+    in those roles neither supports nor contradicts it); a head whose suffix
+    is a whole name adds that occupation's own roles.
+    """
+
+    suffix: str
+    roles: tuple[str, ...]
+    tolerates: tuple[str, ...]
+    sources: Sources
+    common_usage: bool
+
+    def __repr__(self) -> str:
+        return f"RoleHead({self.suffix!r})"
+
+
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
+class Term:
+    """A brand, platform, abbreviation or English word, and the Chinese words it stands for.
+
+    ``饿了么`` means ``外卖 网约配送``; the coder reads a title containing the
+    term as if it also contained what it means.
+    """
+
+    text: str
+    means: tuple[str, ...]
+    kind: TermKind
+    sources: Sources
+    common_usage: bool
+
+    def __repr__(self) -> str:
+        return f"Term({self.text!r}, {self.kind.value})"
+
+
+@attrs.frozen(repr=False, field_transformer=_enum_fields)
+class Anchor:
+    """A word that names an older occupation of the dictionary (``会计`` → 会计专业人员).
+
+    ``code`` and ``occupation`` (its name) identify the occupation; a title
+    best explained by an anchor is not taken for a new occupation.
+    """
+
+    text: str
+    code: str
+    occupation: str
+    sources: Sources
+    common_usage: bool
+
+    def __repr__(self) -> str:
+        return f"Anchor({self.text!r}, {self.code})"

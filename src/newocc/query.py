@@ -172,7 +172,7 @@ def get(key: str) -> Occupation:
 
 def _simplified(text: str) -> str:
     """``text`` in simplified characters; only reached when an exact lookup failed."""
-    from newocc._normalise import traditional_to_simplified
+    from newocc._store.script import traditional_to_simplified
 
     return traditional_to_simplified(text)
 

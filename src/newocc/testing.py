@@ -51,6 +51,7 @@ from newocc.model import (
     Occupation,
     Percentile,
     SalaryRange,
+    Sector,
     Source,
     Statistic,
     Status,
@@ -353,11 +354,13 @@ def batches(number: int | None = None) -> st.SearchStrategy[Batch]:
 
 
 def occupations(batch_numbers: tuple[int, ...] = (1, 2, 3, 4)) -> st.SearchStrategy[Occupation]:
-    """Occupations that keep the catalogue's invariants.
+    """Occupations that keep the catalogue's and the dictionary's invariants.
 
     ``batch`` (for new ones), ``raised_in`` (for raised ones) and the sub-roles'
     ``introduced_in`` are drawn from ``batch_numbers``; a code comes with its
     sources; former codes differ from the code; host records have work types.
+    ``Status.ESTABLISHED`` ones (the rest of the 2022 dictionary) have a code,
+    no batch, no sector, and work types no batch introduced.
     """
     if isinstance(batch_numbers, (str, bytes)) or not isinstance(batch_numbers, tuple):
         raise InvalidArgumentType("batch_numbers", batch_numbers, "a tuple of batch numbers")
@@ -369,12 +372,13 @@ def occupations(batch_numbers: tuple[int, ...] = (1, 2, 3, 4)) -> st.SearchStrat
     @st.composite
     def build(draw: st.DrawFn) -> Occupation:
         status = draw(st.sampled_from(list(Status)))
+        established = status is Status.ESTABLISHED
         batch = draw(st.sampled_from(batch_numbers))
-        code = draw(st.none() | codes())
+        code = draw(codes() if established else st.none() | codes())
         name = draw(_chinese())
         roles = draw(
             st.lists(
-                sub_roles(batch).filter(lambda r: r.name_zh != name),
+                sub_roles(None if established else batch).filter(lambda r: r.name_zh != name),
                 min_size=1 if status is Status.HOST else 0,
                 max_size=4,
                 unique_by=lambda r: r.name_zh,
@@ -393,6 +397,7 @@ def occupations(batch_numbers: tuple[int, ...] = (1, 2, 3, 4)) -> st.SearchStrat
             "batch": st.just(batch if status is Status.NEW else None),
             "status": st.just(status),
             "definition_zh": st.just(definition),
+            "sector": st.none() if established else st.sampled_from(list(Sector)),
             "definition_sources": st.just(()) if definition is None else _cited(),
             "definition_edition": st.none() if definition is None else _text(),
             "sub_roles": st.just(tuple(roles)),

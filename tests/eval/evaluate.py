@@ -1,4 +1,10 @@
-"""Score ``newocc.match`` on the labelled titles in ``titles.csv``."""
+"""Score ``newocc.match`` on the self-written titles in ``titles.csv``: a regression check only.
+
+The real evaluation is on posting titles (``tests/eval/real``, see docs/search.md).
+These titles were written by the same hand as the first aliases, so held-out rows
+that are leaks are not scored: a held-out title that is, normalised, an alias or a
+title of the tuned part.
+"""
 
 from __future__ import annotations
 
@@ -38,10 +44,29 @@ class Scores:
     false_matches: tuple[str, ...]
 
 
-def rows() -> Iterator[Row]:
+def _all_rows() -> list[Row]:
     with TITLES.open(encoding="utf-8", newline="") as handle:
-        for record in csv.DictReader(handle):
-            yield Row(**record)
+        return [Row(**record) for record in csv.DictReader(handle)]
+
+
+def leaks() -> set[str]:
+    """Held-out titles that are aliases or tuned titles, normalised."""
+    from newocc._store import current
+    from newocc.coder import default
+
+    normalise = default().normalise
+    loaded = _all_rows()
+    seen = {normalise(alias.text) for alias in current().aliases}
+    seen.update(normalise(row.title) for row in loaded if row.style != "held-out")
+    return {row.title for row in loaded if row.style == "held-out" and normalise(row.title) in seen}
+
+
+def rows() -> Iterator[Row]:
+    """The scored rows: every row but the leaked held-out ones."""
+    leaked = leaks()
+    for row in _all_rows():
+        if row.title not in leaked:
+            yield row
 
 
 def evaluate(style: str | None = None) -> Scores:

@@ -13,7 +13,8 @@ from hypothesis.strategies import SearchStrategy
 from typing_extensions import assert_type
 
 import newocc
-from newocc import Batch, LabelKind, Match, Occupation, SalaryRange, Sector, Source, SubRole, testing
+from newocc import Batch, LabelKind, Match, Matcher, Occupation, SalaryRange, Sector, Source, SubRole, testing
+from newocc.coder import Evidence
 
 
 def check_types() -> None:
@@ -44,11 +45,18 @@ def check_search_types() -> None:
     assert_type(newocc.search("外卖小哥", limit=3), tuple[Match, ...])
     assert_type(newocc.match("外卖小哥"), Match | None)
     assert_type(newocc.match_many(["外卖小哥"]), Iterator[Match | None])
+    assert_type(newocc.classify("快递员"), Match | None)
+    assert_type(newocc.coder.OPERATING_POINT, float)
+    mine = Matcher(extra_aliases=[("车商顾问", "二手车经纪人")], labelled_titles=[("x", "4-02-07-08", None)])
+    assert_type(mine.search("外卖小哥", limit=2), tuple[Match, ...])
     found = newocc.match("外卖小哥")
     if found is not None:
         assert_type(found.occupation, Occupation)
         assert_type(found.sub_role, SubRole | None)
+        assert_type(found.confidence, float)
         assert_type(found.score, float)
+        assert_type(found.is_new, bool)
+        assert_type(found.evidence, Evidence)
         assert_type(found.label, str)
         assert_type(found.kind, LabelKind)
 
@@ -58,9 +66,11 @@ def check_search_mistakes_are_rejected() -> None:
     newocc.search(b"x")  # type: ignore[arg-type]
     newocc.match(None)  # type: ignore[arg-type]
     newocc.match_many(5)  # type: ignore[arg-type]
+    newocc.classify(3)  # type: ignore[arg-type]
+    Matcher(extra_aliases=[3])  # type: ignore[list-item]
     found = newocc.match("外卖小哥")
     if found is not None:
-        found.score = 1.0  # type: ignore[misc]
+        found.confidence = 1.0  # type: ignore[misc]
 
 
 def check_export_types() -> None:

@@ -8,17 +8,14 @@ in everyday use that no source in ``sources.json`` records.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from newocc._store import Catalogue
-from newocc._store.resources import read_data
 from newocc.errors import CatalogueError
 from newocc.model import Occupation, Source, SubRole
 
-__all__ = ["ALIASES_FILE", "Alias", "load_aliases"]
+__all__ = ["ALIASES_FILE", "Alias", "structure_aliases"]
 
 ALIASES_FILE = "aliases.json"
 """The file under ``newocc/data/`` that holds the aliases."""
@@ -37,20 +34,16 @@ class Alias:
     common_usage: bool
 
 
-def load_aliases(catalogue: Catalogue, read: Callable[[str], bytes] = read_data) -> tuple[Alias, ...]:
-    """The aliases in file order, each checked against ``catalogue``.
+def structure_aliases(
+    rows: list[object], occupations: Iterable[Occupation], sources: Mapping[str, Source]
+) -> tuple[Alias, ...]:
+    """The aliases in file order, each checked against the catalogue's ``occupations`` and ``sources``.
 
-    Raises :class:`~newocc.errors.CatalogueError` naming the file, the alias
-    and the field when a record is malformed or points at nothing.
+    ``rows`` is the parsed content of ``aliases.json``.  Raises
+    :class:`~newocc.errors.CatalogueError` naming the file, the alias and the
+    field when a record is malformed or points at nothing.
     """
-    try:
-        rows = json.loads(read(ALIASES_FILE).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CatalogueError(ALIASES_FILE, "-", "-", f"not valid UTF-8 JSON: {exc}") from None
-    if not isinstance(rows, list):
-        raise CatalogueError(ALIASES_FILE, "-", "-", "must be a JSON array of alias records")
-    by_name = {o.name_zh: o for o in catalogue.occupations}
-    sources = {s.id: s for s in catalogue.sources}
+    by_name = {o.name_zh: o for o in occupations}
     seen: set[str] = set()
     aliases = []
     for number, row in enumerate(rows):

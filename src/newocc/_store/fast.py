@@ -54,8 +54,13 @@ class _Builder:
             args = get_args(kind)
             if len(args) != 2 or args[1] is not Ellipsis:
                 raise UnsupportedTypeError(kind)
+            if args[0] is self.source_type and self.sources is not None:
+                # The commonest field of all (every fact's sources): a lookup per id.
+                # A non-str id cannot be a key of the table, so it raises like any other surprise.
+                table = self.sources
+                return lambda value: tuple([table[v] for v in _list(value)])
             item = self.for_type(args[0])
-            return lambda value: tuple(item(v) for v in _list(value))
+            return lambda value: tuple([item(v) for v in _list(value)])
         if origin is not None or not isinstance(kind, type):
             raise UnsupportedTypeError(kind)
         if kind is self.source_type:
@@ -85,14 +90,15 @@ class _Builder:
             raise UnsupportedTypeError(cls) from exc
         if any(not f.init or f.alias != f.name for f in fields):
             raise UnsupportedTypeError(cls)
-        plan = [(f.name, self.for_type(f.type), f.default is attrs.NOTHING) for f in fields]
-        names = frozenset(name for name, _, _ in plan)
-        required = frozenset(name for name, _, needed in plan if needed)
+        converters = {f.name: self.for_type(f.type) for f in fields}
+        names = frozenset(converters)
+        required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
 
         def structure(value: object) -> Any:
             if type(value) is not dict or not value.keys() <= names or not required <= value.keys():
                 raise TypeError(cls)
-            return cls(**{name: convert(value[name]) for name, convert, _ in plan if name in value})
+            # Over the row's keys, not the class's fields: rows leave defaults out.
+            return cls(**{name: converters[name](item) for name, item in value.items()})
 
         return structure
 

@@ -6,6 +6,13 @@ structure that row or name its problem.
 
 Every failure becomes a :class:`~newocc.errors.CatalogueError` naming the file,
 the record and the field, so a broken data release is fixed in minutes.
+
+:func:`load` reads the catalogue (the new occupations and their related
+records); :func:`load_dictionary` reads the rest of the 2022 dictionary on top
+of a loaded catalogue, only when something needs it.  A source that no file
+cites is reported by :func:`load_dictionary`, the first place every citation
+is known (``dictionary.json`` and ``groups.json`` cite sources the catalogue
+does not).
 """
 
 from __future__ import annotations
@@ -19,7 +26,9 @@ from typing import Any, TypeVar
 
 from newocc._store import Catalogue
 from newocc._store import fast as _fast
+from newocc._store.aliases import ALIASES_FILE, structure_aliases
 from newocc._store.layout import SCHEMA_VERSION
+from newocc._store.lexicon import LEXICON_FILES, Lexicon, check_lexicon
 from newocc._store.resources import read_data
 from newocc._store.validate import validate
 from newocc.errors import CatalogueError, shown
@@ -29,7 +38,9 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["SCHEMA_VERSION", "load"]
+    from newocc._store.whole_dictionary import Dictionary
+
+__all__ = ["SCHEMA_VERSION", "load", "load_dictionary"]
 
 Reader = Callable[[str], bytes]
 T = TypeVar("T")
@@ -56,16 +67,78 @@ def load(read: Reader = read_data) -> Catalogue:
     )
     facts = tuple(_structure_rows(converter, "facts.json", _array(read, "facts.json"), Fact))
     used = validate(sources, batches, occupations, facts)
-    unused = sorted(set(sources) - used)
-    if unused:
-        raise CatalogueError("sources.json", repr(unused[0]), "id", "source is never cited")
-    return Catalogue(
+    aliases = structure_aliases(_array(read, ALIASES_FILE), occupations, sources)
+    used.update(source.id for alias in aliases for source in alias.sources)
+    lexicon = Lexicon(
+        *(
+            tuple(_structure_rows(converter, file, _array(read, file), cls))
+            for file, cls in LEXICON_FILES.items()
+        )
+    )
+    used |= check_lexicon(lexicon)
+    catalogue = Catalogue(
         occupations=occupations,
         batches=batches,
         sources=tuple(sources.values()),
         facts=facts,
         data_version=str(release["data_version"]),
+        aliases=aliases,
+        lexicon=lexicon,
     )
+    catalogue.uncited = frozenset(set(sources) - used)
+    return catalogue
+
+
+# Fields every dictionary row has the same value for: a row leaves them out.
+_DICTIONARY_DEFAULTS: dict[str, Any] = {
+    "status": Status.ESTABLISHED.value,
+    "batch": None,
+    "sector": None,
+    "name_en": None,
+    "former_codes": [],
+    "sub_roles": [],
+    "salaries": [],
+}
+_DICTIONARY_KEYS = ("occupations", "unresolved")
+
+
+def load_dictionary(catalogue: Catalogue, read: Reader = read_data) -> Dictionary:
+    """Read, structure and validate ``dictionary.json`` and ``groups.json`` on top of ``catalogue``.
+
+    A row of ``dictionary.json`` is an ``Occupation`` as ``occupations.json``
+    writes one, without the fields every established occupation shares
+    (status, no batch, no sector, …); ``unresolved`` lists codes a source prints
+    that no record holds, each with a note.  Raises
+    :class:`~newocc.errors.CatalogueError` on the first fault; nothing is
+    returned half-built.
+    """
+    from newocc._store.validate import validate_dictionary
+    from newocc._store.whole_dictionary import DICTIONARY_FILE, GROUPS_FILE, CodeNote, Dictionary
+    from newocc.model import Group
+
+    content = _object(read, DICTIONARY_FILE)
+    for key in content:
+        if key not in _DICTIONARY_KEYS:
+            raise CatalogueError(
+                DICTIONARY_FILE, "top level", key, f"unknown key; keys are {list(_DICTIONARY_KEYS)}"
+            )
+    parts = {}
+    for key in _DICTIONARY_KEYS:
+        value = content.get(key)
+        if not isinstance(value, list):
+            raise CatalogueError(DICTIONARY_FILE, "top level", key, "missing, or not a JSON array")
+        parts[key] = value
+    sources = {source.id: source for source in catalogue.sources}
+    converter = _LazyConverter(sources)
+    rows = [{**_DICTIONARY_DEFAULTS, **row} if isinstance(row, dict) else row for row in parts["occupations"]]
+    established = tuple(_structure_rows(converter, DICTIONARY_FILE, rows, Occupation))
+    unresolved = tuple(_structure_rows(converter, DICTIONARY_FILE, parts["unresolved"], CodeNote))
+    groups = tuple(_structure_rows(converter, GROUPS_FILE, _array(read, GROUPS_FILE), Group))
+    used = validate_dictionary(catalogue.batches, catalogue.occupations, established, groups, unresolved)
+    uncited = sorted(catalogue.uncited - used)
+    if uncited:
+        raise CatalogueError("sources.json", repr(uncited[0]), "id", "source is never cited")
+    return Dictionary(catalogue=catalogue, established=established, groups=groups, unresolved=unresolved)
 
 
 def _check_release(release: Mapping[str, Any]) -> None:
@@ -141,7 +214,7 @@ def _array(read: Reader, file: str) -> list[Any]:
 
 def _record_name(index: int, row: object) -> str:
     if isinstance(row, dict):
-        for key in ("name_zh", "id", "number"):
+        for key in ("name_zh", "id", "number", "code", "text", "suffix"):
             if isinstance(row.get(key), (str, int)):
                 return f"record {index} ({shown(row[key])})"
     return f"record {index}"

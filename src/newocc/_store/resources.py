@@ -6,10 +6,24 @@ import os
 
 from newocc.errors import CatalogueError
 
-__all__ = ["DATA_FILES", "read_data"]
+__all__ = ["DATA_FILES", "DICTIONARY_FILES", "read_data"]
 
-DATA_FILES = ("release.json", "sources.json", "batches.json", "occupations.json", "facts.json")
-"""The files under ``newocc/data/``, in the order the loader reads them."""
+DATA_FILES = (
+    "release.json",
+    "sources.json",
+    "batches.json",
+    "occupations.json",
+    "facts.json",
+    "aliases.json",
+    "lexicon_roles.json",
+    "lexicon_heads.json",
+    "lexicon_terms.json",
+    "lexicon_anchors.json",
+)
+"""The catalogue's files under ``newocc/data/``, in the order the loader reads them."""
+
+DICTIONARY_FILES = ("dictionary.json", "groups.json")
+"""The files the rest of the 2022 dictionary adds, read only when it is first needed."""
 
 
 def read_data(name: str) -> bytes:

@@ -1,4 +1,4 @@
-"""The catalogue's invariants, checked on every load.
+"""The catalogue's and the dictionary's invariants, checked on every load.
 
 Each check raises :class:`~newocc.errors.CatalogueError` naming the file, the
 record and the field at fault.
@@ -7,7 +7,8 @@ record and the field at fault.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from newocc.errors import MAX_SHOWN, CatalogueError, shown
 from newocc.model import (
@@ -15,6 +16,7 @@ from newocc.model import (
     Estimate,
     Fact,
     FactKind,
+    Group,
     Occupation,
     SalaryRange,
     Source,
@@ -23,17 +25,38 @@ from newocc.model import (
     SubRole,
 )
 
-__all__ = ["CODE_PATTERN", "validate"]
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
+if TYPE_CHECKING:
+    from newocc._store.whole_dictionary import CodeNote
+
+__all__ = ["CODE_PATTERN", "GROUP_PATTERN", "validate", "validate_dictionary"]
 
 CODE_PATTERN = re.compile(r"\d-\d{2}-\d{2}-\d{2}")
 """A dashed code of the Occupational Classification Dictionary."""
 
+GROUP_PATTERN = re.compile(r"\d(-\d{2}(-\d{2})?)?")
+"""The code of a major (``4``), middle (``4-02``) or small (``4-02-07``) group."""
+
 _OCCUPATIONS = "occupations.json"
+_DICTIONARY = "dictionary.json"
+_GROUPS = "groups.json"
 _BATCHES = "batches.json"
 _EARLIEST_FIGURE_YEAR = 2000
 _MOST_PAY = 10**9
 """No salary figure comes near a billion CNY a month or a year; a larger one is a typo
 (and beyond about 10**308 it would not even convert to a float in ``find(salary=)``)."""
+
+
+@dataclass
+class _Seen:
+    """What the records checked so far use, keyed by value, naming the record that uses it."""
+
+    codes: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    former_codes: dict[str, str] = field(default_factory=dict)
+    work_types: dict[str, str] = field(default_factory=dict)
+    english_work_types: dict[str, str] = field(default_factory=dict)
+    unplaced: dict[str, int] = field(default_factory=dict)
 
 
 def validate(
@@ -45,11 +68,74 @@ def validate(
     """Check every invariant; return the ids of the sources the data cites."""
     used: set[str] = set()
     numbers = _check_batches(batches, used)
-    _check_occupations(occupations, numbers, used)
-    _check_work_types(batches, occupations)
+    seen = _Seen()
+    _check_occupations(occupations, numbers, used, seen=seen)
+    _check_work_types(batches, occupations, seen=seen)
     for index, fact in enumerate(facts):
         _check_fact("facts.json", f"record {index} ({fact.topic!r})", "source", fact, used)
     return used
+
+
+def validate_dictionary(
+    batches: tuple[Batch, ...],
+    catalogue: tuple[Occupation, ...],
+    established: tuple[Occupation, ...],
+    groups: Sequence[Group],
+    unresolved: Sequence[CodeNote],
+) -> set[str]:
+    """Check the dictionary's rows against themselves and the (valid) catalogue; return the cited ids.
+
+    One code is one record: a row may not repeat a code, a name, a former code
+    or a work type of the catalogue or of another row.
+    """
+    numbers = {batch.number for batch in batches}
+    seen = _Seen()
+    # The catalogue was checked when it loaded; this pass only fills ``seen``.
+    _check_occupations(catalogue, numbers, set(), seen=seen)
+    _check_work_types(batches, catalogue, seen=seen)
+    used: set[str] = set()
+    _check_occupations(established, numbers, used, file=_DICTIONARY, seen=seen)
+    _check_work_types((), established, file=_DICTIONARY, seen=seen)
+    _check_groups(groups, (*catalogue, *established), used)
+    _check_unresolved(unresolved, seen, used)
+    return used
+
+
+def _check_groups(groups: Sequence[Group], occupations: Iterable[Occupation], used: set[str]) -> None:
+    codes: dict[str, str] = {}
+    for group in groups:
+        record = f"group {group.code!r}"
+        if not GROUP_PATTERN.fullmatch(group.code):
+            raise _fail(
+                _GROUPS, record, "code", f"{group.code!r} is not a group code like 4, 4-02 or 4-02-07"
+            )
+        _unique(_GROUPS, codes, group.code, record, "code")
+        if not group.name_zh.strip():
+            raise _fail(_GROUPS, record, "name_zh", "is blank")
+        _cite(_GROUPS, record, "sources", group.sources, used)
+    for occupation in occupations:
+        if occupation.major_group is not None and occupation.major_group not in codes:
+            raise _fail(
+                _GROUPS,
+                f"group {occupation.major_group!r}",
+                "code",
+                f"no major group {occupation.major_group!r} is named, but {occupation.name_zh} "
+                f"({occupation.code}) is in it; every major group needs its name",
+            )
+
+
+def _check_unresolved(notes: Sequence[CodeNote], seen: _Seen, used: set[str]) -> None:
+    codes: dict[str, str] = {}
+    for note in notes:
+        record = f"unresolved {note.code!r}"
+        _check_code(_DICTIONARY, note.code, record, "code")
+        for table, what in ((seen.codes, "the code of"), (seen.former_codes, "a former code of")):
+            if note.code in table:
+                raise _fail(_DICTIONARY, record, "code", f"is {what} {table[note.code]}; it resolves")
+        _unique(_DICTIONARY, codes, note.code, record, "code")
+        if not note.note.strip():
+            raise _fail(_DICTIONARY, record, "note", "is blank; say why the code does not resolve")
+        _cite(_DICTIONARY, record, "sources", note.sources, used)
 
 
 def _fail(file: str, record: str, field: str, problem: str) -> CatalogueError:
@@ -109,93 +195,105 @@ def _check_batches(batches: tuple[Batch, ...], used: set[str]) -> set[int]:
     return set(numbers)
 
 
-def _check_occupations(occupations: tuple[Occupation, ...], numbers: set[int], used: set[str]) -> None:
-    codes: dict[str, str] = {}
-    names: dict[str, str] = {}
+def _check_occupations(
+    occupations: tuple[Occupation, ...],
+    numbers: set[int],
+    used: set[str],
+    *,
+    file: str = _OCCUPATIONS,
+    seen: _Seen | None = None,
+) -> None:
+    """Check each record of ``file``; ``seen`` holds the codes and names of files checked before."""
+    seen = seen if seen is not None else _Seen()
     for occupation in occupations:
         record = repr(occupation.name_zh)
-        _check_status(occupation, record, numbers)
-        _cite(_OCCUPATIONS, record, "sources", occupation.sources, used)
-        _unique(names, occupation.name_zh, record, "name_zh")
+        if file == _OCCUPATIONS:
+            _check_status(occupation, record, numbers)
+        else:
+            _check_established(occupation, record, file)
+        _cite(file, record, "sources", occupation.sources, used)
+        _unique(file, seen.names, occupation.name_zh, record, "name_zh")
+        if occupation.dictionary_name_zh is not None:
+            if occupation.dictionary_name_zh == occupation.name_zh:
+                raise _fail(file, record, "dictionary_name_zh", "repeats name_zh; use null")
+            _unique(file, seen.names, occupation.dictionary_name_zh, record, "dictionary_name_zh")
         if occupation.name_en is not None:
-            _cite(_OCCUPATIONS, record, "name_en.sources", occupation.name_en.sources, used)
-            _unique(names, occupation.name_en.text.casefold(), record, "name_en")
+            _cite(file, record, "name_en.sources", occupation.name_en.sources, used)
+            _unique(file, seen.names, occupation.name_en.text.casefold(), record, "name_en")
         if occupation.code is not None:
-            _check_code(occupation.code, record, "code")
-            _unique(codes, occupation.code, record, "code")
-            _cite(_OCCUPATIONS, record, "code_sources", occupation.code_sources, used)
+            _check_code(file, occupation.code, record, "code")
+            _unique(file, seen.codes, occupation.code, record, "code")
+            _cite(file, record, "code_sources", occupation.code_sources, used)
         elif occupation.code_sources:
-            raise _fail(_OCCUPATIONS, record, "code_sources", "cites a source for a missing code")
+            raise _fail(file, record, "code_sources", "cites a source for a missing code")
         for index, former in enumerate(occupation.former_codes):
             field = f"former_codes[{index}]"
-            _check_code(former.code, record, f"{field}.code")
+            _check_code(file, former.code, record, f"{field}.code")
             if former.code == occupation.code:
-                raise _fail(_OCCUPATIONS, record, f"{field}.code", "repeats the current code")
-            _cite(_OCCUPATIONS, record, f"{field}.sources", former.sources, used)
+                raise _fail(file, record, f"{field}.code", "repeats the current code")
+            _cite(file, record, f"{field}.sources", former.sources, used)
+            _unique(file, seen.former_codes, former.code, record, "former_codes")
         if occupation.definition_zh is not None and not occupation.definition_zh.strip():
-            raise _fail(_OCCUPATIONS, record, "definition_zh", "is blank; use null")
+            raise _fail(file, record, "definition_zh", "is blank; use null")
         role_names = set()
         for index, role in enumerate(occupation.sub_roles):
-            _check_sub_role(_OCCUPATIONS, record, f"sub_roles[{index}]", role, used)
+            _check_sub_role(file, record, f"sub_roles[{index}]", role, used)
             if role.introduced_in is not None and role.introduced_in not in numbers:
                 raise _fail(
-                    _OCCUPATIONS,
+                    file,
                     record,
                     f"sub_roles[{index}].introduced_in",
                     f"unknown batch {role.introduced_in}",
                 )
             role_names.add(role.name_zh)
         for index, salary in enumerate(occupation.salaries):
-            _check_salary(salary, record, f"salaries[{index}]", role_names, used)
-        _check_history(occupation, record, names, used)
+            _check_salary(file, salary, record, f"salaries[{index}]", role_names, used)
+        _check_history(file, occupation, record, seen.names, used)
         for index, estimate in enumerate(occupation.talent_gaps):
-            _check_estimate(estimate, record, f"talent_gaps[{index}]", used)
+            _check_estimate(file, estimate, record, f"talent_gaps[{index}]", used)
         for index, fact in enumerate(occupation.facts):
-            _check_fact(_OCCUPATIONS, record, f"facts[{index}].source", fact, used)
-    _check_former_codes(occupations)
+            _check_fact(file, record, f"facts[{index}].source", fact, used)
 
 
-def _check_history(occupation: Occupation, record: str, names: dict[str, str], used: set[str]) -> None:
+def _check_history(
+    file: str, occupation: Occupation, record: str, names: dict[str, str], used: set[str]
+) -> None:
     if (occupation.definition_zh is None) != (not occupation.definition_sources):
-        raise _fail(_OCCUPATIONS, record, "definition_sources", "a definition and its sources go together")
+        raise _fail(file, record, "definition_sources", "a definition and its sources go together")
     if occupation.definition_zh is not None and not occupation.definition_edition:
-        raise _fail(
-            _OCCUPATIONS, record, "definition_edition", "a definition names the edition that printed it"
-        )
+        raise _fail(file, record, "definition_edition", "a definition names the edition that printed it")
     used.update(s.id for s in occupation.definition_sources)
     for index, wording in enumerate(occupation.former_definitions):
-        _cite(_OCCUPATIONS, record, f"former_definitions[{index}].sources", wording.sources, used)
+        _cite(file, record, f"former_definitions[{index}].sources", wording.sources, used)
         if wording.text == occupation.definition_zh:
-            raise _fail(
-                _OCCUPATIONS, record, f"former_definitions[{index}].text", "repeats the current definition"
-            )
+            raise _fail(file, record, f"former_definitions[{index}].text", "repeats the current definition")
     for index, former in enumerate(occupation.former_names):
-        _cite(_OCCUPATIONS, record, f"former_names[{index}].sources", former.sources, used)
-        _unique(names, former.name_zh, record, f"former_names[{index}]")
+        _cite(file, record, f"former_names[{index}].sources", former.sources, used)
+        _unique(file, names, former.name_zh, record, f"former_names[{index}]")
     if occupation.digital is False or occupation.green is False:
-        raise _fail(_OCCUPATIONS, record, "digital", "marks are true where sourced, else null")
+        raise _fail(file, record, "digital", "marks are true where sourced, else null")
     if (occupation.digital or occupation.green) and not occupation.mark_sources:
-        raise _fail(_OCCUPATIONS, record, "mark_sources", "a digital or green mark needs a source")
+        raise _fail(file, record, "mark_sources", "a digital or green mark needs a source")
     used.update(s.id for s in occupation.mark_sources)
     for index, standard in enumerate(occupation.standards):
-        _cite(_OCCUPATIONS, record, f"standards[{index}].sources", standard.sources, used)
+        _cite(file, record, f"standards[{index}].sources", standard.sources, used)
 
 
-def _check_estimate(estimate: Estimate, record: str, field: str, used: set[str]) -> None:
+def _check_estimate(file: str, estimate: Estimate, record: str, field: str, used: set[str]) -> None:
     if not 0 < estimate.people_low <= estimate.people_high:
         raise _fail(
-            _OCCUPATIONS,
+            file,
             record,
             f"{field}.people_low",
             f"need 0 < low <= high, got {estimate.people_low} and {estimate.people_high}",
         )
     if estimate.year_made < _EARLIEST_FIGURE_YEAR:
-        raise _fail(_OCCUPATIONS, record, f"{field}.year_made", f"implausible year {estimate.year_made}")
+        raise _fail(file, record, f"{field}.year_made", f"implausible year {estimate.year_made}")
     if estimate.horizon_year is not None and estimate.horizon_year < estimate.year_made:
-        raise _fail(_OCCUPATIONS, record, f"{field}.horizon_year", "looks back before the year it was made")
-    _check_words(_OCCUPATIONS, record, f"{field}.attribution", estimate.attribution)
-    _check_note(_OCCUPATIONS, record, f"{field}.note", estimate.note)
-    _cite(_OCCUPATIONS, record, f"{field}.source", (estimate.source,), used)
+        raise _fail(file, record, f"{field}.horizon_year", "looks back before the year it was made")
+    _check_words(file, record, f"{field}.attribution", estimate.attribution)
+    _check_note(file, record, f"{field}.note", estimate.note)
+    _cite(file, record, f"{field}.source", (estimate.source,), used)
 
 
 def _check_fact(file: str, record: str, field: str, fact: Fact, used: set[str]) -> None:
@@ -245,17 +343,51 @@ def _check_status(occupation: Occupation, record: str, numbers: set[int]) -> Non
         raise _fail(_OCCUPATIONS, record, "raised_in", f"must be null for status {occupation.status.value!r}")
     if occupation.status is Status.HOST and not occupation.sub_roles:
         raise _fail(_OCCUPATIONS, record, "sub_roles", "a host record exists only for its work types")
+    if occupation.status is Status.ESTABLISHED:
+        raise _fail(
+            _OCCUPATIONS, record, "status", f"established occupations belong in {_DICTIONARY}, not here"
+        )
+    if occupation.sector is None:
+        raise _fail(_OCCUPATIONS, record, "sector", "only an established occupation has no sector")
 
 
-def _check_code(code: str, record: str, field: str) -> None:
+def _check_established(occupation: Occupation, record: str, file: str) -> None:
+    """A dictionary row is an established occupation: no batch, no sector, a code."""
+    if occupation.status is not Status.ESTABLISHED:
+        raise _fail(
+            file,
+            record,
+            "status",
+            f"must be 'established', not {occupation.status.value!r}; "
+            f"the catalogue's records live in {_OCCUPATIONS}",
+        )
+    for name in ("batch", "raised_in", "sector"):
+        if getattr(occupation, name) is not None:
+            raise _fail(file, record, name, "must be null for an established occupation")
+    if occupation.code is None:
+        raise _fail(file, record, "code", "a dictionary row needs its code")
+    if occupation.dictionary_name_zh is not None:
+        raise _fail(file, record, "dictionary_name_zh", "name_zh already is the dictionary's name; use null")
+    for index, role in enumerate(occupation.sub_roles):
+        if role.introduced_in is not None:
+            raise _fail(
+                file,
+                record,
+                f"sub_roles[{index}].introduced_in",
+                f"must be null; a work type a batch released makes its occupation a host record in "
+                f"{_OCCUPATIONS}",
+            )
+
+
+def _check_code(file: str, code: str, record: str, field: str) -> None:
     if not CODE_PATTERN.fullmatch(code):
-        raise _fail(_OCCUPATIONS, record, field, f"{shown(code)} is not a dashed code like 4-01-06-02")
+        raise _fail(file, record, field, f"{shown(code)} is not a dashed code like 4-01-06-02")
 
 
-def _unique(seen: dict[str, str], key: str, record: str, field: str) -> None:
+def _unique(file: str, seen: dict[str, str], key: str, record: str, field: str) -> None:
     if key in seen:
-        raise _fail(_OCCUPATIONS, record, field, f"{shown(key)} is also used by {seen[key]}")
-    seen[key] = record
+        raise _fail(file, record, field, f"{shown(key)} is also used by {seen[key]}")
+    seen[key] = f"{record} in {file}"
 
 
 def _check_sub_role(file: str, record: str, field: str, role: SubRole, used: set[str]) -> None:
@@ -264,32 +396,34 @@ def _check_sub_role(file: str, record: str, field: str, role: SubRole, used: set
     _cite(file, record, f"{field}.sources", role.sources, used)
 
 
-def _check_salary(salary: SalaryRange, record: str, field: str, role_names: set[str], used: set[str]) -> None:
+def _check_salary(
+    file: str, salary: SalaryRange, record: str, field: str, role_names: set[str], used: set[str]
+) -> None:
     if salary.low <= 0:
-        raise _fail(_OCCUPATIONS, record, f"{field}.low", f"must be positive, got {salary.low}")
+        raise _fail(file, record, f"{field}.low", f"must be positive, got {salary.low}")
     for bound, amount in (("low", salary.low), ("high", salary.high)):
         if amount is not None and amount > _MOST_PAY:
             raise _fail(
-                _OCCUPATIONS,
+                file,
                 record,
                 f"{field}.{bound}",
                 f"must be at most {_MOST_PAY:,}, got {shown(amount)}",
             )
     if salary.high is not None and salary.low > salary.high:
-        raise _fail(_OCCUPATIONS, record, f"{field}.high", f"low {salary.low} is above high {salary.high}")
+        raise _fail(file, record, f"{field}.high", f"low {salary.low} is above high {salary.high}")
     if salary.year < _EARLIEST_FIGURE_YEAR:
-        raise _fail(_OCCUPATIONS, record, f"{field}.year", f"implausible year {salary.year}")
+        raise _fail(file, record, f"{field}.year", f"implausible year {salary.year}")
     if salary.sub_role is not None and salary.sub_role not in role_names:
         raise _fail(
-            _OCCUPATIONS, record, f"{field}.sub_role", f"{shown(salary.sub_role)} is not one of its sub-roles"
+            file, record, f"{field}.sub_role", f"{shown(salary.sub_role)} is not one of its sub-roles"
         )
-    _check_statistic(salary, record, field)
-    _check_words(_OCCUPATIONS, record, f"{field}.attribution", salary.attribution)
-    _check_note(_OCCUPATIONS, record, f"{field}.note", salary.note)
-    _cite(_OCCUPATIONS, record, f"{field}.source", (salary.source,), used)
+    _check_statistic(file, salary, record, field)
+    _check_words(file, record, f"{field}.attribution", salary.attribution)
+    _check_note(file, record, f"{field}.note", salary.note)
+    _cite(file, record, f"{field}.source", (salary.source,), used)
 
 
-def _check_statistic(salary: SalaryRange, record: str, field: str) -> None:
+def _check_statistic(file: str, salary: SalaryRange, record: str, field: str) -> None:
     """The span fits the statistic: one number, a band, a bound, or the percentiles' extremes."""
     statistic = salary.statistic
     problem = None
@@ -302,47 +436,59 @@ def _check_statistic(salary: SalaryRange, record: str, field: str) -> None:
     elif statistic is Statistic.MEDIAN and salary.high not in (None, salary.low):
         problem = f"a median is one number or a lower bound, got {salary.low} and {salary.high}"
     if problem:
-        raise _fail(_OCCUPATIONS, record, f"{field}.statistic", f"{statistic.value}: {problem}")
+        raise _fail(file, record, f"{field}.statistic", f"{statistic.value}: {problem}")
     if statistic is not Statistic.PERCENTILES:
         if salary.percentiles:
-            raise _fail(_OCCUPATIONS, record, f"{field}.percentiles", "only for statistic 'percentiles'")
+            raise _fail(file, record, f"{field}.percentiles", "only for statistic 'percentiles'")
         return
     ranks = [p.rank for p in salary.percentiles]
     values = [p.value for p in salary.percentiles]
     if not salary.percentiles:
-        raise _fail(_OCCUPATIONS, record, f"{field}.percentiles", "statistic 'percentiles' lists none")
+        raise _fail(file, record, f"{field}.percentiles", "statistic 'percentiles' lists none")
     if not all(0 < rank < 100 for rank in ranks) or ranks != sorted(set(ranks)):
-        raise _fail(_OCCUPATIONS, record, f"{field}.percentiles", f"ranks must rise within 1–99, got {ranks}")
+        raise _fail(file, record, f"{field}.percentiles", f"ranks must rise within 1–99, got {ranks}")
     if values != sorted(values):
-        raise _fail(_OCCUPATIONS, record, f"{field}.percentiles", f"values must not fall, got {values}")
+        raise _fail(file, record, f"{field}.percentiles", f"values must not fall, got {values}")
     if (salary.low, salary.high) != (values[0], values[-1]):
         raise _fail(
-            _OCCUPATIONS,
+            file,
             record,
             f"{field}.low",
             f"low and high must be the lowest and highest percentile, {values[0]} and {values[-1]}",
         )
 
 
-def _check_former_codes(occupations: tuple[Occupation, ...]) -> None:
-    seen: dict[str, str] = {}
-    for occupation in occupations:
-        for former in occupation.former_codes:
-            _unique(seen, former.code, repr(occupation.name_zh), "former_codes")
-
-
-def _check_work_types(batches: tuple[Batch, ...], occupations: tuple[Occupation, ...]) -> None:
+def _check_work_types(
+    batches: tuple[Batch, ...],
+    occupations: tuple[Occupation, ...],
+    *,
+    file: str = _OCCUPATIONS,
+    seen: _Seen | None = None,
+) -> None:
     """Every work type belongs to exactly one occupation (or to no known one)."""
-    owners: dict[str, str] = {occupation.name_zh: "an occupation" for occupation in occupations}
-    english: dict[str, str] = {}
+    seen = seen if seen is not None else _Seen()
+    owners, english = seen.work_types, seen.english_work_types
+    for occupation in occupations:
+        for name in (occupation.name_zh, occupation.dictionary_name_zh):
+            if name is None:
+                continue
+            if file == _DICTIONARY and name in seen.unplaced:
+                # A batch released it as a work type without naming its parent, and
+                # the 2022 dictionary made it an occupation (劳务派遣管理员): the name
+                # is the dictionary's occupation now, and still the batch's work type.
+                continue
+            _owned_once(owners, name, file, repr(occupation.name_zh), owner="an occupation")
     for occupation in occupations:
         for role in occupation.sub_roles:
-            _owned_once(owners, role.name_zh, _OCCUPATIONS, repr(occupation.name_zh))
+            if file == _DICTIONARY and role.name_zh in seen.unplaced:
+                continue  # the dictionary names the parent a batch left unnamed (泥板画创作员)
+            _owned_once(owners, role.name_zh, file, repr(occupation.name_zh))
             if role.name_en:
-                _owned_once(english, role.name_en.casefold(), _OCCUPATIONS, repr(occupation.name_zh))
+                _owned_once(english, role.name_en.casefold(), file, repr(occupation.name_zh))
     for batch in batches:
         for role in batch.unplaced_work_types:
             _owned_once(owners, role.name_zh, _BATCHES, f"batch {batch.number}")
+            seen.unplaced[role.name_zh] = batch.number
             if role.introduced_in != batch.number:
                 raise _fail(
                     _BATCHES,
@@ -352,7 +498,13 @@ def _check_work_types(batches: tuple[Batch, ...], occupations: tuple[Occupation,
                 )
 
 
-def _owned_once(owners: dict[str, str], name: str, file: str, record: str) -> None:
+def _owned_once(owners: dict[str, str], name: str, file: str, record: str, *, owner: str = "") -> None:
     if name in owners:
-        raise _fail(file, record, "sub_roles", f"work type {shown(name)} also belongs to {owners[name]}")
-    owners[name] = record
+        what = "name" if owner else "work type"
+        raise _fail(
+            file,
+            record,
+            "name_zh" if owner else "sub_roles",
+            f"{what} {shown(name)} also belongs to {owners[name]}",
+        )
+    owners[name] = owner or f"{record} in {file}"

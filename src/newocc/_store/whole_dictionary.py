@@ -1,0 +1,141 @@
+"""The whole 2022 dictionary: the catalogue's records and every established occupation.
+
+A :class:`Dictionary` is built from the loaded :class:`~newocc._store.Catalogue`
+and ``dictionary.json`` (one row per detailed occupation that is not already
+a record of the catalogue) with ``groups.json``.  One code is one record: a
+new occupation is the same object here as in the catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from newocc._store.catalogue import Catalogue, _folded_names, _folded_sub_roles, _index
+from newocc._text import fold
+from newocc.model import Group, Occupation, Source
+
+__all__ = ["DICTIONARY_FILE", "GROUPS_FILE", "CodeNote", "Dictionary"]
+
+DICTIONARY_FILE = "dictionary.json"
+"""The file under ``newocc/data/`` with the established occupations."""
+
+GROUPS_FILE = "groups.json"
+"""The file under ``newocc/data/`` with the names of the dictionary's groups."""
+
+
+@attrs.frozen(repr=False)
+class CodeNote:
+    """A code a source prints that no record holds, and why (e.g. a draft's code the edition dropped)."""
+
+    code: str
+    note: str
+    sources: tuple[Source, ...]
+
+    def __repr__(self) -> str:
+        return f"CodeNote({self.code!r})"
+
+
+class Dictionary:
+    """Every detailed occupation of the 2022 dictionary and its additions, with lookup tables.
+
+    ``occupations`` holds every record in code order: the catalogue's new and
+    related records (the very objects :func:`newocc._store.current` holds)
+    and the ``Status.ESTABLISHED`` ones.  ``by_code`` maps a dashed code,
+    ``by_name`` a folded name (official, English, former, or the dictionary's
+    own name for a record that keeps its release's name) to its record;
+    ``by_former_code`` maps codes printed before (the catalogue's first);
+    ``by_sub_role`` a folded work-type name to its occupation.  ``groups``
+    are the named groups (the 8 major groups at least) and ``unresolved`` the
+    codes a source prints that no record holds, each with why.
+    """
+
+    __slots__ = (
+        "by_code",
+        "by_former_code",
+        "by_name",
+        "by_sub_role",
+        "catalogue",
+        "established",
+        "group_by_code",
+        "groups",
+        "names_of",
+        "occupations",
+        "positions_by_group",
+        "sub_role_names",
+        "sub_roles_of",
+        "unresolved",
+    )
+
+    def __init__(
+        self,
+        *,
+        catalogue: Catalogue,
+        established: tuple[Occupation, ...],
+        groups: tuple[Group, ...],
+        unresolved: tuple[CodeNote, ...],
+    ) -> None:
+        self.catalogue = catalogue
+        self.established = established
+        self.occupations: tuple[Occupation, ...] = tuple(
+            sorted((*catalogue.occupations, *established), key=_code_order)
+        )
+        self.groups = groups
+        self.group_by_code: Mapping[str, Group] = MappingProxyType({g.code: g for g in groups})
+        self.unresolved: Mapping[str, CodeNote] = MappingProxyType({n.code: n for n in unresolved})
+        self.by_code: Mapping[str, Occupation] = MappingProxyType(
+            {**catalogue.by_code, **{o.code: o for o in established if o.code is not None}}
+        )
+        self.by_former_code: Mapping[str, Occupation] = _merged(
+            catalogue.by_former_code, ((f.code, o) for o in established for f in o.former_codes)
+        )
+        self.by_name: Mapping[str, Occupation] = _merged(
+            catalogue.by_name,
+            [(fold(o.dictionary_name_zh), o) for o in catalogue.occupations if o.dictionary_name_zh]
+            + [(fold(o.name_zh), o) for o in established]
+            + [(fold(o.name_en.text), o) for o in established if o.name_en is not None]
+            + [(fold(f.name_zh), o) for o in established for f in o.former_names],
+        )
+        self.by_sub_role: Mapping[str, Occupation] = _merged(
+            catalogue.by_sub_role,
+            [(fold(r.name_zh), o) for o in established for r in o.sub_roles]
+            + [(fold(r.name_en), o) for o in established for r in o.sub_roles if r.name_en],
+        )
+        self.sub_roles_of: Mapping[str, frozenset[str]] = MappingProxyType(
+            {**catalogue.sub_roles_of, **{o.name_zh: _folded_sub_roles(o) for o in established}}
+        )
+        self.names_of: Mapping[str, tuple[str, ...]] = MappingProxyType(
+            {
+                **{
+                    o.name_zh: (*catalogue.names_of[o.name_zh], fold(o.dictionary_name_zh))
+                    if o.dictionary_name_zh
+                    else catalogue.names_of[o.name_zh]
+                    for o in catalogue.occupations
+                },
+                **{o.name_zh: _folded_names(o, self.sub_roles_of[o.name_zh]) for o in established},
+            }
+        )
+        self.sub_role_names: frozenset[str] = catalogue.sub_role_names | frozenset(self.by_sub_role)
+        # Positions in ``occupations`` under each major, middle and small group code,
+        # so that a query by group intersects sets instead of testing codes.
+        groups_of: dict[str, set[int]] = {}
+        for position, occupation in enumerate(self.occupations):
+            for code in (occupation.major_group, occupation.middle_group, occupation.small_group):
+                if code is not None:
+                    groups_of.setdefault(code, set()).add(position)
+        self.positions_by_group: Mapping[str, frozenset[int]] = MappingProxyType(
+            {code: frozenset(members) for code, members in sorted(groups_of.items())}
+        )
+
+
+def _code_order(occupation: Occupation) -> tuple[bool, str]:
+    return (occupation.code is None, occupation.code or "")
+
+
+def _merged(
+    first: Mapping[str, Occupation], more: Iterable[tuple[str, Occupation]]
+) -> Mapping[str, Occupation]:
+    """``first`` and then ``more``: on a shared key the catalogue's record wins."""
+    return _index([*first.items(), *more])

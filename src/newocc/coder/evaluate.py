@@ -1,0 +1,303 @@
+"""The evaluation harness: score any matcher on labelled titles.
+
+A *matcher* is anything with ``match(text)`` and ``search(text, limit=...)``
+returning :class:`~newocc.coder.Match` results (a :class:`~newocc.coder.Matcher`,
+or a wrapper around another coder).  Labelled rows are tab-separated with the
+columns ``title``, ``expected_occupation`` (official names joined by ``|``;
+``NONE`` for "none of the new occupations"), ``expected_work_type``, ``kind``
+(``positive``, ``negative`` or ``ambiguous``) and ``note``.
+
+>>> from newocc.coder import Matcher
+>>> rows = [Row("外卖小哥", frozenset({"网约配送员"}), "", "positive", ""),
+...         Row("会计", frozenset({"NONE"}), "", "negative", "")]
+>>> report = evaluate(Matcher(), rows)
+>>> report.top1, report.rejected
+(1.0, 1.0)
+
+A result counts as an answer of "none" when it is None or is not one of the
+new occupations themselves (the labels follow the official list: a new work
+type of an older occupation, such as 直播招聘师, is labelled NONE).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import attrs
+
+from newocc.coder.result import Match
+from newocc.model import Status
+
+__all__ = [
+    "BINS",
+    "Coverage",
+    "HeldOut",
+    "Miss",
+    "Report",
+    "Row",
+    "SupportsMatch",
+    "evaluate",
+    "held_out",
+    "read_rows",
+]
+
+NONE = "NONE"
+BINS = 10
+"""Reliability bins: confidence 0–0.1, 0.1–0.2, … 0.9–1."""
+
+
+class SupportsMatch(Protocol):
+    """What the harness needs of a matcher."""
+
+    def match(self, text: str) -> Match | None: ...  # noqa: D102
+
+    def search(self, text: str, *, limit: int = ...) -> tuple[Match, ...]: ...  # noqa: D102
+
+
+@attrs.frozen
+class Row:
+    """One labelled title."""
+
+    title: str
+    expected: frozenset[str]
+    """Acceptable answers: official names, and ``NONE`` when none of the new occupations is."""
+    work_type: str
+    kind: str
+    note: str
+
+
+@attrs.frozen
+class Miss:
+    """A title the matcher got wrong, with what it answered."""
+
+    title: str
+    kind: str
+    expected: str
+    answered: str
+    confidence: float
+
+
+@attrs.frozen
+class Coverage:
+    """How one occupation's positive titles fared."""
+
+    occupation: str
+    positives: int
+    right: int
+
+
+@attrs.frozen
+class Report:
+    """Every figure the search page shows, for one set of rows."""
+
+    rows: int
+    positives: int
+    negatives: int
+    ambiguous: int
+    top1: float
+    """Share of positives whose match is the expected occupation."""
+    work_type: float
+    """Share of positives with an expected work type whose match has it (and the occupation)."""
+    work_types: int
+    extra_work_type: float
+    """Share of right positives without an expected work type that were given one anyway."""
+    rejected: float
+    """Share of negatives with no match among the new occupations."""
+    ambiguous_right: float
+    """Share of ambiguous rows answered with one of their acceptable answers (NONE included)."""
+    reliability: tuple[tuple[float, float, int, float], ...]
+    """Per confidence bin: low edge, mean confidence, rows, accuracy of search()'s first result."""
+    ece: float
+    """Expected calibration error: the row-weighted mean gap between confidence and accuracy."""
+    coverage: tuple[Coverage, ...]
+    misses: tuple[Miss, ...]
+    """Wrong answers, the most confident first."""
+
+
+def read_rows(path: Path | str) -> list[Row]:
+    """The labelled rows of a TSV file."""
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [
+            Row(
+                record["title"],
+                frozenset(filter(None, (record["expected_occupation"] or NONE).split("|"))),
+                record.get("expected_work_type") or "",
+                record["kind"],
+                record.get("note") or "",
+            )
+            for record in reader
+        ]
+
+
+@attrs.frozen
+class HeldOut:
+    """The test rows that are really held out, and how many were not."""
+
+    rows: tuple[Row, ...]
+    dropped: int
+    """Test rows whose normalised title is also a development title's."""
+
+
+def held_out(test: Iterable[Row], development: Iterable[Row], normalise: Callable[[str], str]) -> HeldOut:
+    """The test rows whose title, normalised, is no development title (the split is by exact title)."""
+    seen = {normalise(row.title) for row in development}
+    rows = tuple(test)
+    kept = tuple(row for row in rows if normalise(row.title) not in seen)
+    return HeldOut(kept, len(rows) - len(kept))
+
+
+def _answer(found: Match | None) -> str:
+    if found is None or found.occupation.status is not Status.NEW:
+        return NONE
+    return found.occupation.name_zh
+
+
+def evaluate(matcher: SupportsMatch, rows: Iterable[Row]) -> Report:
+    """Match every row and compute the figures."""
+    counts = {"positive": 0, "negative": 0, "ambiguous": 0}
+    right = {"positive": 0, "negative": 0, "ambiguous": 0}
+    typed = typed_right = untyped = untyped_given = 0
+    per_occupation: dict[str, list[int]] = {}
+    calibration: list[tuple[float, bool]] = []
+    misses: list[Miss] = []
+    total = 0
+    for row in rows:
+        total += 1
+        found = matcher.match(row.title)
+        answer = _answer(found)
+        ok = answer in row.expected
+        counts[row.kind] = counts.get(row.kind, 0) + 1
+        right[row.kind] = right.get(row.kind, 0) + ok
+        if row.kind == "positive":
+            (occupation,) = row.expected
+            tally = per_occupation.setdefault(occupation, [0, 0])
+            tally[0] += 1
+            tally[1] += ok
+            given = found.sub_role.name_zh if found is not None and found.sub_role is not None else ""
+            if row.work_type:
+                typed += 1
+                typed_right += ok and given == row.work_type
+            elif ok:
+                untyped += 1
+                untyped_given += bool(given)
+        first = matcher.search(row.title, limit=1)
+        if first:
+            calibration.append((first[0].confidence, _answer(first[0]) in row.expected))
+        if not ok:
+            misses.append(
+                Miss(
+                    row.title,
+                    row.kind,
+                    "|".join(sorted(row.expected)),
+                    answer if found is None or answer != NONE else f"NONE ({found.occupation.name_zh})",
+                    found.confidence if found is not None else (first[0].confidence if first else 0.0),
+                )
+            )
+    table, ece = _reliability(calibration)
+    return Report(
+        rows=total,
+        positives=counts["positive"],
+        negatives=counts["negative"],
+        ambiguous=counts["ambiguous"],
+        top1=_share(right["positive"], counts["positive"]),
+        work_type=_share(typed_right, typed),
+        work_types=typed,
+        extra_work_type=_share(untyped_given, untyped, empty=0.0),
+        rejected=_share(right["negative"], counts["negative"]),
+        ambiguous_right=_share(right["ambiguous"], counts["ambiguous"]),
+        reliability=table,
+        ece=ece,
+        coverage=tuple(
+            Coverage(name, tally[0], tally[1])
+            for name, tally in sorted(per_occupation.items(), key=lambda item: (-item[1][0], item[0]))
+        ),
+        misses=tuple(sorted(misses, key=lambda m: (-m.confidence, m.title))),
+    )
+
+
+def _share(part: int, whole: int, *, empty: float = 1.0) -> float:
+    return part / whole if whole else empty
+
+
+def _reliability(
+    pairs: Sequence[tuple[float, bool]],
+) -> tuple[tuple[tuple[float, float, int, float], ...], float]:
+    bins: list[list[tuple[float, bool]]] = [[] for _ in range(BINS)]
+    for confidence, ok in pairs:
+        bins[min(int(confidence * BINS), BINS - 1)].append((confidence, ok))
+    table = []
+    ece = 0.0
+    for number, members in enumerate(bins):
+        if not members:
+            continue
+        mean = sum(c for c, _ in members) / len(members)
+        accuracy = sum(ok for _, ok in members) / len(members)
+        table.append((number / BINS, mean, len(members), accuracy))
+        ece += len(members) / len(pairs) * abs(mean - accuracy)
+    return tuple(table), ece
+
+
+TARGETS = {"top1": 0.90, "rejected": 0.95, "work_type": 0.85, "ece": 0.05}
+"""The targets the coder is measured against (on the frozen test half)."""
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1%}"
+
+
+def render(test: Report, development: Report, *, dropped: int = 0, misses: int = 20) -> str:
+    """The evaluation as Markdown: figures, reliability, coverage and worst misses (for the search page)."""
+    lines = [
+        "| figure | target | test (frozen) | development |",
+        "|---|---|---|---|",
+        f"| rows | | {test.rows} | {development.rows} |",
+        f"| top-1 on positives | ≥ {_pct(TARGETS['top1'])} | {_pct(test.top1)} ({test.positives}) "
+        f"| {_pct(development.top1)} ({development.positives}) |",
+        f"| negatives rejected | ≥ {_pct(TARGETS['rejected'])} | {_pct(test.rejected)} ({test.negatives}) "
+        f"| {_pct(development.rejected)} ({development.negatives}) |",
+        f"| work type right, where one applies | ≥ {_pct(TARGETS['work_type'])} | {_pct(test.work_type)} "
+        f"({test.work_types}) | {_pct(development.work_type)} ({development.work_types}) |",
+        f"| a work type given where none applies | | {_pct(test.extra_work_type)} "
+        f"| {_pct(development.extra_work_type)} |",
+        f"| ambiguous rows answered acceptably | | {_pct(test.ambiguous_right)} ({test.ambiguous}) "
+        f"| {_pct(development.ambiguous_right)} ({development.ambiguous}) |",
+        f"| expected calibration error | ≤ {TARGETS['ece']:.2f} | {test.ece:.3f} | {development.ece:.3f} |",
+        "",
+    ]
+    if dropped:
+        lines += [
+            f"{dropped} test rows are left out: their titles normalise to a development title "
+            "(the split is by exact title), so they are not held out.",
+            "",
+        ]
+    lines += [
+        "### Reliability (test)",
+        "",
+        "| confidence | rows | mean confidence | observed accuracy |",
+        "|---|---|---|---|",
+    ]
+    for low, mean, count, accuracy in test.reliability:
+        lines.append(f"| {low:.1f}–{low + 1 / BINS:.1f} | {count} | {mean:.2f} | {accuracy:.2f} |")
+    lines += [
+        "",
+        "### Per occupation (test positives)",
+        "",
+        "| occupation | positives | right |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {c.occupation} | {c.positives} | {c.right} |" for c in test.coverage]
+    lines += [
+        "",
+        f"### Worst misses (test: the {misses} most confident wrong answers)",
+        "",
+        "| title | kind | expected | answered | confidence |",
+        "|---|---|---|---|---|",
+    ]
+    for miss in test.misses[:misses]:
+        title = miss.title.replace("|", "/")
+        lines.append(f"| {title} | {miss.kind} | {miss.expected} | {miss.answered} | {miss.confidence:.2f} |")
+    return "\n".join(lines) + "\n"

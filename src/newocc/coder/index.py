@@ -1,0 +1,422 @@
+"""Step 3 of the coder: every candidate occupation as a document, and an inverted index over them.
+
+A *document* is one answer the coder can give: a new occupation (with its
+work types), the new work types of an older host record, or an older
+occupation of the dictionary.  Its text is split into *fields* — name (role
+suffix stripped), work types, labels (aliases, anchors, labelled titles,
+former names), English names, definition — and its *terms* are the character
+bigrams of Chinese runs and the words of Latin runs.  The index holds, per
+term, the documents containing it with a field-weighted BM25 impact
+(BM25F: the term frequency of each field, weighted and length-normalised,
+saturated once), so a query's retrieval score is a sum over its terms.
+
+Every whole name is also a :class:`Label`, looked up exactly, found inside
+titles, and compared term by term with the title (see :mod:`~newocc.coder.scorers`).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from newocc.coder.lexicon import Lexicon, stem
+from newocc.coder.normalise import Normaliser
+from newocc.coder.result import LabelKind
+from newocc.model import Occupation, Status, SubRole
+
+__all__ = [
+    "FIELD_WEIGHTS",
+    "Document",
+    "Field",
+    "Index",
+    "Label",
+    "LabelSpec",
+    "term_spans",
+    "terms",
+]
+
+
+class Field(enum.IntEnum):
+    """The parts of a document, each weighted in retrieval."""
+
+    NAME = 0
+    WORK_TYPE = 1
+    LABEL = 2
+    ENGLISH = 3
+    DEFINITION = 4
+
+
+FIELD_WEIGHTS: Mapping[Field, float] = MappingProxyType(
+    {Field.NAME: 3.0, Field.WORK_TYPE: 2.0, Field.LABEL: 2.0, Field.ENGLISH: 2.0, Field.DEFINITION: 1.0}
+)
+"""How much one occurrence of a term in each field counts."""
+
+POSTINGS_KEPT = 50
+"""The most documents a term's postings list: its strongest."""
+
+K1 = 1.2
+"""BM25 saturation: how fast repeated occurrences stop adding."""
+B = 0.6
+"""BM25 length normalisation (of the definition; the short fields are not normalised)."""
+
+_RUNS = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\U00020000-\U0003ffff]+")
+_PARENTHESIS = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$")
+
+
+def term_spans(text: str) -> list[tuple[str, int, int]]:
+    """The terms of normalised text with where each starts and ends."""
+    found: list[tuple[str, int, int]] = []
+    for run in _RUNS.finditer(text):
+        word, start = run.group(), run.start()
+        if word[0].isascii() or len(word) == 1:
+            found.append((word, start, run.end()))
+        else:
+            found.extend((word[n : n + 2], start + n, start + n + 2) for n in range(len(word) - 1))
+    return found
+
+
+def terms(text: str) -> list[str]:
+    """The terms of normalised text: bigrams of each Chinese run (a lone character as itself), Latin words."""
+    found: list[str] = []
+    for run in _RUNS.findall(text):
+        if run[0].isascii() or len(run) == 1:
+            found.append(run)
+        else:
+            found.extend(map(str.__add__, run[:-1], run[1:]))
+    return found
+
+
+@attrs.frozen
+class Label:
+    """One whole name of a document, normalised."""
+
+    key: str
+    """The normalised name."""
+    text: str
+    """The name as written."""
+    kind: LabelKind
+    document: int
+    sub_role: SubRole | None
+    terms: tuple[str, ...]
+    """The distinct terms of the name's stem (role suffix stripped)."""
+    domain: tuple[str, ...]
+    """Those of its terms outside its role words (网约 of 网约配送): what the name is about.
+    All its terms when it is nothing but role words (骑手)."""
+
+
+@attrs.frozen
+class Document:
+    """One answer: an occupation, or the new work types of an older host record."""
+
+    number: int
+    """Position in the index: new occupations come first, so they win ties."""
+    occupation: Occupation
+    new: bool
+    """Whether :func:`~newocc.coder.Matcher.search` may give it (a new or raised
+    occupation, or the new work types of a host)."""
+    takes: frozenset[str]
+    tolerates: frozenset[str]
+
+
+@attrs.frozen
+class LabelSpec:
+    """A name to index: its text, kind, and what it points to."""
+
+    text: str
+    kind: LabelKind
+    occupation: Occupation
+    sub_role: SubRole | None = None
+
+
+class Index:
+    """Documents, their labels, and the BM25F postings of their terms."""
+
+    __slots__ = (
+        "by_document",
+        "by_key",
+        "by_prefix",
+        "documents",
+        "idf",
+        "label_mass",
+        "label_postings",
+        "labels",
+        "postings",
+        "role_takers",
+        "unseen_idf",
+    )
+
+    def __init__(
+        self,
+        universe: Sequence[Occupation],
+        extra: Iterable[LabelSpec],
+        normalise: Normaliser,
+        lexicon: Lexicon,
+    ) -> None:
+        documents: list[Document] = []
+        fields: list[dict[Field, list[str]]] = []
+        specs: list[list[LabelSpec]] = []
+        home: dict[tuple[str, bool], int] = {}
+
+        def add(occupation: Occupation, new: bool, name: str) -> int:
+            takes, tolerates = lexicon.roles_of(name)
+            number = len(documents)
+            documents.append(Document(number, occupation, new, takes, tolerates))
+            fields.append({field: [] for field in Field})
+            specs.append([])
+            home[(occupation.name_zh, new)] = number
+            return number
+
+        ordered = sorted(universe, key=_order)
+        for occupation in ordered:
+            if occupation.status is Status.HOST:
+                new_roles = [r for r in occupation.sub_roles if r.introduced_in is not None]
+                if new_roles:
+                    number = add(occupation, True, new_roles[0].name_zh)
+                    for role in new_roles:
+                        _add_work_type(fields[number], specs[number], occupation, role, normalise)
+        for occupation in ordered:
+            new = occupation.status in (Status.NEW, Status.RAISED)
+            number = add(occupation, new, occupation.name_zh)
+            text = fields[number]
+            text[Field.NAME].append(normalise(stem(occupation.name_zh)))
+            specs[number].append(LabelSpec(occupation.name_zh, LabelKind.OFFICIAL_NAME, occupation))
+            if occupation.name_en is not None:
+                for variant in _english_variants(occupation.name_en.text):
+                    text[Field.ENGLISH].append(normalise(variant))
+                    specs[number].append(LabelSpec(variant, LabelKind.ENGLISH_NAME, occupation))
+            for former in occupation.former_names:
+                text[Field.LABEL].append(normalise(stem(former.name_zh)))
+                specs[number].append(LabelSpec(former.name_zh, LabelKind.FORMER_NAME, occupation))
+            for role in occupation.sub_roles:
+                if occupation.status is Status.HOST and role.introduced_in is not None:
+                    continue
+                _add_work_type(text, specs[number], occupation, role, normalise)
+            if occupation.definition_zh:
+                text[Field.DEFINITION].append(normalise(occupation.definition_zh))
+        for spec in extra:
+            occupation = spec.occupation
+            new = occupation.status in (Status.NEW, Status.RAISED) or (
+                spec.sub_role is not None and spec.sub_role.introduced_in is not None
+            )
+            target = home.get((occupation.name_zh, new), home.get((occupation.name_zh, not new)))
+            if target is None:
+                continue
+            fields[target][Field.LABEL].append(normalise(spec.text))
+            specs[target].append(spec)
+
+        idf, postings = _postings(fields)
+        labels: list[Label] = []
+        seen: set[tuple[str, int, str | None]] = set()
+        for number, listed in enumerate(specs):
+            for spec in listed:
+                key = normalise(spec.text)
+                ident = (key, number, spec.sub_role.name_zh if spec.sub_role else None)
+                if not key or ident in seen:
+                    continue
+                seen.add(ident)
+                named = spec.kind in (LabelKind.OFFICIAL_NAME, LabelKind.SUB_ROLE_NAME, LabelKind.FORMER_NAME)
+                written = normalise(stem(spec.text)) if named else key
+                spans = [(r.start, r.end) for r in lexicon.read(written).roles]
+                found = term_spans(written)
+                label_terms = tuple(dict.fromkeys(t for t, _, _ in found))
+                outside = tuple(
+                    dict.fromkeys(t for t, a, b in found if not any(x < b and a < y for x, y in spans))
+                )
+                labels.append(
+                    Label(
+                        key, spec.text, spec.kind, number, spec.sub_role, label_terms, outside or label_terms
+                    )
+                )
+        labels.sort(key=lambda label: (label.kind.rank, label.document))
+        self._finish(tuple(documents), tuple(labels), idf, postings)
+
+    def _finish(
+        self,
+        documents: tuple[Document, ...],
+        labels: tuple[Label, ...],
+        idf: Mapping[str, float],
+        postings: Mapping[str, Sequence[Any]],
+    ) -> None:
+        """Everything derived from the documents, labels and postings."""
+        self.documents = documents
+        self.idf = idf
+        self.postings = postings
+        self.labels = labels
+        takers: dict[str, int] = {}
+        for document in documents:
+            for taken in document.takes:
+                takers[taken] = takers.get(taken, 0) + 1
+        self.role_takers: Mapping[str, int] = MappingProxyType(takers)
+        """How many documents take each role class."""
+        self.unseen_idf = math.log(1 + (len(documents) + 0.5) / 0.5)
+        """The idf of a term no document has: the most informative of all."""
+        self.label_mass: tuple[float, ...] = tuple(
+            sum(idf.get(t, 0.0) for t in label.domain) for label in labels
+        )
+        per_document: list[list[int]] = [[] for _ in documents]
+        label_postings: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}
+        by_prefix: dict[str, list[int]] = {}
+        for position, label in enumerate(labels):
+            per_document[label.document].append(position)
+            for term in label.terms:
+                label_postings.setdefault(term, []).append(position)
+            by_key.setdefault(label.key, []).append(position)
+        # Longest first, so a scan meets the most specific label at a position first.
+        for position in sorted(range(len(labels)), key=lambda n: (-len(labels[n].key), n)):
+            key = labels[position].key
+            if len(key) >= 2:
+                by_prefix.setdefault(key[:2], []).append(position)
+        self.by_document: tuple[tuple[int, ...], ...] = tuple(map(tuple, per_document))
+        self.label_postings: Mapping[str, tuple[int, ...]] = MappingProxyType(
+            {term: tuple(found) for term, found in label_postings.items()}
+        )
+        """Per term, the labels that have it."""
+        self.by_key: Mapping[str, tuple[int, ...]] = MappingProxyType(
+            {key: tuple(found) for key, found in by_key.items()}
+        )
+        self.by_prefix: Mapping[str, tuple[int, ...]] = MappingProxyType(
+            {key: tuple(found) for key, found in by_prefix.items()}
+        )
+
+    def to_data(self, universe: Sequence[Occupation]) -> dict[str, Any]:
+        """The index as JSON values, occupations by their position in ``universe`` (see :meth:`from_data`)."""
+        position = {id(occupation): n for n, occupation in enumerate(universe)}
+        return {
+            "documents": [
+                [position[id(d.occupation)], d.new, sorted(d.takes), sorted(d.tolerates)]
+                for d in self.documents
+            ],
+            "labels": [
+                [
+                    label.key,
+                    label.text,
+                    label.kind.value,
+                    label.document,
+                    label.sub_role.name_zh if label.sub_role is not None else None,
+                    " ".join(label.terms),
+                    " ".join(label.domain),
+                ]
+                for label in self.labels
+            ],
+            "idf": dict(self.idf),
+            "postings": {term: list(found) for term, found in self.postings.items()},
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], universe: Sequence[Occupation]) -> Index:
+        """An index from :meth:`to_data`'s output for the same ``universe``, without building anything."""
+        index = cls.__new__(cls)
+        documents = tuple(
+            Document(number, universe[at], new, frozenset(takes), frozenset(tolerates))
+            for number, (at, new, takes, tolerates) in enumerate(data["documents"])
+        )
+        labels = []
+        for key, text, kind, document, role, label_terms, domain in data["labels"]:
+            occupation = documents[document].occupation
+            sub_role = (
+                next(r for r in occupation.sub_roles if r.name_zh == role) if role is not None else None
+            )
+            labels.append(
+                Label(
+                    key,
+                    text,
+                    LabelKind(kind),
+                    document,
+                    sub_role,
+                    tuple(label_terms.split()),
+                    tuple(domain.split()),
+                )
+            )
+        index._finish(
+            documents, tuple(labels), MappingProxyType(data["idf"]), MappingProxyType(data["postings"])
+        )
+        return index
+
+
+def _order(occupation: Occupation) -> tuple[int, str]:
+    # New occupations first, so they win ties; then the rest in code order.
+    rank = {Status.NEW: 0, Status.RAISED: 1, Status.HOST: 2}.get(occupation.status, 3)
+    return (rank, occupation.code or "9")
+
+
+def _add_work_type(
+    text: dict[Field, list[str]],
+    specs: list[LabelSpec],
+    occupation: Occupation,
+    role: SubRole,
+    normalise: Normaliser,
+) -> None:
+    text[Field.WORK_TYPE].append(normalise(stem(role.name_zh)))
+    specs.append(LabelSpec(role.name_zh, LabelKind.SUB_ROLE_NAME, occupation, role))
+    if role.name_en:
+        text[Field.ENGLISH].append(normalise(role.name_en))
+        specs.append(LabelSpec(role.name_en, LabelKind.SUB_ROLE_NAME, occupation, role))
+
+
+def _english_variants(text: str) -> Iterator[str]:
+    """The name, then with a bracketed short form standing for what it abbreviates.
+
+    ``"unmanned aerial vehicle (UAV) pilots"`` gives itself, ``"unmanned aerial
+    vehicle pilots"`` and ``"UAV pilots"``.
+    """
+    yield text
+    found = _PARENTHESIS.match(text)
+    if found:
+        before, short, after = found.groups()
+        yield f"{before} {after}".strip()
+        yield f"{short} {after}".strip()
+
+
+def _postings(
+    fields: Sequence[Mapping[Field, list[str]]],
+) -> tuple[Mapping[str, float], Mapping[str, Sequence[Any]]]:
+    """Per term its idf, and the documents containing it with their BM25F impact.
+
+    A postings list is flat, ``[document, impact, document, impact, …]``,
+    strongest first: one list per term, cheap to load from a snapshot.
+    """
+    count = len(fields)
+    lengths = {field: [sum(len(terms(t)) for t in doc[field]) for doc in fields] for field in Field}
+    average = {field: (sum(values) / count if count else 0.0) or 1.0 for field, values in lengths.items()}
+    weighted: list[dict[str, float]] = []
+    frequency: dict[str, int] = {}
+    for number, doc in enumerate(fields):
+        tf: dict[str, float] = {}
+        for field in Field:
+            norm = 1.0
+            if field is Field.DEFINITION:
+                norm = 1 - B + B * lengths[field][number] / average[field]
+            weight = FIELD_WEIGHTS[field] / norm
+            for text in doc[field]:
+                for term in terms(text):
+                    tf[term] = tf.get(term, 0.0) + weight
+        weighted.append(tf)
+        for term in tf:
+            frequency[term] = frequency.get(term, 0) + 1
+    idf = {
+        term: round(math.log(1 + (count - df + 0.5) / (df + 0.5)), 4)
+        for term, df in sorted(frequency.items())
+    }
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for number, tf in enumerate(weighted):
+        for term, value in tf.items():
+            postings.setdefault(term, []).append((number, round(idf[term] * value / (K1 + value), 4)))
+    # Strongest first, and only the strongest of a common term: the rest add
+    # little to any document's score and would cost every title that has it.
+    return MappingProxyType(idf), MappingProxyType(
+        {
+            term: tuple(
+                x
+                for pair in sorted(found, key=lambda pair: (-pair[1], pair[0]))[:POSTINGS_KEPT]
+                for x in pair
+            )
+            for term, found in postings.items()
+        }
+    )

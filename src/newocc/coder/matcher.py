@@ -1,0 +1,611 @@
+"""Step 6 of the coder: the :class:`Matcher`, which owns every step and answers queries.
+
+A matcher is built from the catalogue (and anything a user adds), once; it
+is immutable afterwards, so two matchers built from different inputs can be
+compared side by side, and its first answer equals every later one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import operator
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from newocc import _check
+from newocc._store import current
+from newocc._store.resources import DATA_FILES, DICTIONARY_FILES, read_data
+from newocc._text import as_code
+from newocc.coder.calibrate import OPERATING_POINT, Calibration, load_calibration, named
+from newocc.coder.calibrate import features as confidence_features
+from newocc.coder.index import Index, LabelSpec, term_spans
+from newocc.coder.index import terms as _terms
+from newocc.coder.lexicon import Lexicon, stray
+from newocc.coder.normalise import CACHE_SIZE, MAX_CHARS, Normaliser, strip_invisible
+from newocc.coder.result import Evidence, LabelKind, Match
+from newocc.coder.scorers import SCORERS, Candidate, Query
+from newocc.coder.universe import universe
+from newocc.errors import CatalogueError, InvalidArgument, InvalidArgumentType
+from newocc.model import Occupation, Status, SubRole
+
+__all__ = ["Matcher", "Target"]
+
+Target = "Occupation | str"
+"""An occupation, its code, or its official Chinese name."""
+
+_RETRIEVED = 20
+"""How many documents retrieval passes on to the scorers."""
+_ROLE_WEIGHT = 0.5
+"""Query weight of a term that lies inside a role word (工程师's 程师 says little about the domain)."""
+_EXPANSION_WEIGHT = 0.8
+"""Query weight of a term that what a lexicon term stands for supplies."""
+_SPELLED_WEIGHT = 0.5
+"""Query weight of the terms of a lexicon term as written (nlp, 饿了么): its meaning carries the weight."""
+_STRADDLE_WEIGHT = 0.2
+"""Query weight of a bigram across the edge of a role word (据开 in 大数据开发)."""
+_CODE_LENGTH = 24
+_EXACT = list(SCORERS).index("exact")
+SNAPSHOT_FILE = "coder_index.json"
+"""The packaged index, built by ``python scripts/build_coder_index.py`` (the default matcher loads it)."""
+SNAPSHOT_FORMAT = 1
+_BRACKETS = re.compile(r"[(（\[【「『〔][^)）\]】」』〕]*[)）\]】」』〕]?")
+_SUB_ROLE_RECALL = 0.9
+"""The share of a work type's name (its terms, idf-weighted) a title must contain,
+short of containing it whole, for a result to name that work type."""
+_RECALL_PRIOR = 3.0
+"""Added to a label's idf mass when its recall is computed: a name that is one
+common bigram (管理) does not explain a title by being found in it."""
+_EVIDENCE_TERMS = 6
+
+
+class Matcher:
+    """Codes job titles to occupations: the new occupations, and every other of the dictionary.
+
+    ``extra_aliases`` and ``labelled_titles`` add names without editing
+    package data: each an iterable of ``(text, occupation)`` or ``(text,
+    occupation, work_type)``, the occupation given as an
+    :class:`~newocc.Occupation`, a code or an official name (an older
+    occupation of the dictionary is allowed: label a title with it to say it is
+    *not* new).  Aliases are names; labelled titles are previously coded
+    titles, used the same way but reported as ``LabelKind.TITLE``.
+    ``occupations`` replaces the universe (every occupation of the dictionary)
+    and ``calibration`` the packaged ranking weights and confidence model, to
+    compare matchers built differently.  The matcher built from the packaged
+    data alone loads a snapshot of its index (``data/coder_index.json``) unless
+    ``use_snapshot`` is False.
+
+    >>> m = Matcher(extra_aliases=[("快递骑士", "网约配送员")])
+    >>> m.match("快递骑士").occupation.name_zh
+    '网约配送员'
+    """
+
+    __slots__ = (
+        "_best",
+        "_calibration",
+        "_index",
+        "_lexicon",
+        "_normalise",
+        "_ranked",
+        "_scorers",
+        "_top",
+        "_weights",
+    )
+
+    def __init__(
+        self,
+        *,
+        extra_aliases: Iterable[tuple[str, Occupation | str] | tuple[str, Occupation | str, str | None]] = (),
+        labelled_titles: Iterable[
+            tuple[str, Occupation | str] | tuple[str, Occupation | str, str | None]
+        ] = (),
+        occupations: Sequence[Occupation] | None = None,
+        calibration: Calibration | None = None,
+        use_snapshot: bool = True,
+    ) -> None:
+        candidates = tuple(universe() if occupations is None else occupations)
+        catalogue = current()
+        lexicon = catalogue.lexicon
+        specs = [LabelSpec(a.text, LabelKind.ALIAS, a.occupation, a.sub_role) for a in catalogue.aliases]
+        by_code = {o.code: o for o in candidates if o.code is not None}
+        for anchor in lexicon.anchors:
+            target = by_code.get(anchor.code)
+            if target is None:
+                if occupations is None:
+                    raise CatalogueError(
+                        "lexicon_anchors.json",
+                        repr(anchor.text),
+                        "code",
+                        f"no occupation has code {anchor.code}",
+                    )
+                continue  # an occupation left out of ``occupations``
+            if target.name_zh != anchor.occupation:
+                raise CatalogueError(
+                    "lexicon_anchors.json",
+                    repr(anchor.text),
+                    "occupation",
+                    f"{anchor.code} is {target.name_zh}, not {anchor.occupation}",
+                )
+            specs.append(LabelSpec(anchor.text, LabelKind.ANCHOR, target))
+        base = len(specs)
+        for kind, rows, name in (
+            (LabelKind.ALIAS, extra_aliases, "extra_aliases"),
+            (LabelKind.TITLE, labelled_titles, "labelled_titles"),
+        ):
+            specs.extend(_user_labels(kind, rows, name, candidates))
+        plain = occupations is None and len(specs) == base
+        snapshot = _snapshot() if plain and _check.check_bool("use_snapshot", use_snapshot) else None
+        if snapshot is not None:
+            self._normalise = Normaliser(folded=snapshot["normaliser"])
+            self._lexicon = Lexicon.from_tables(snapshot["lexicon"])
+            self._index = Index.from_data(snapshot["index"], candidates)
+        else:
+            texts = [spec.text for spec in specs]
+            for occupation in candidates:
+                texts.append(occupation.name_zh)
+                texts.extend(role.name_zh for role in occupation.sub_roles)
+                texts.extend(former.name_zh for former in occupation.former_names)
+            self._normalise = Normaliser(texts)
+            self._lexicon = Lexicon(self._normalise, lexicon.roles, lexicon.heads, lexicon.terms)
+            self._index = Index(candidates, specs, self._normalise, self._lexicon)
+        self._calibration = calibration if calibration is not None else load_calibration()
+        self._scorers = tuple(SCORERS.values())
+        self._weights = tuple(self._calibration.weights.get(name, 0.0) for name in SCORERS)
+        self._best = lru_cache(maxsize=CACHE_SIZE)(self._uncached_best)
+        self._top = lru_cache(maxsize=1024)(self._uncached_rank)
+        self._ranked = lru_cache(maxsize=1024)(self._uncached_ranked)
+
+    # -- public API ------------------------------------------------------------
+
+    @property
+    def operating_point(self) -> float:
+        """The confidence :meth:`match` requires (:data:`~newocc.coder.OPERATING_POINT`)."""
+        return OPERATING_POINT
+
+    def normalise(self, text: str) -> str:
+        """The comparable form of ``text`` (see :mod:`~newocc.coder.normalise`)."""
+        return self._normalise(_check.check_str("text", text, max_chars=MAX_CHARS))
+
+    def search(self, text: str, *, limit: int = 5) -> tuple[Match, ...]:
+        """The best ``limit`` new occupations for ``text``, best first, with confidences.
+
+        Results below the operating point are included (they are candidates,
+        not answers).  A title that normalises to nothing gives ``()``.
+        """
+        text = _check.check_str("text", text, max_chars=MAX_CHARS)
+        limit = _check.check_positive_int("limit", limit)
+        return self._results(text, limit)
+
+    def match(self, text: str) -> Match | None:
+        """The best new occupation for ``text`` when its confidence reaches the operating point.
+
+        None also when the title is best explained by an older occupation of
+        the dictionary (``快递员``, ``会计``).  Repeated titles are answered from
+        a cache.
+        """
+        return self._best(_check.check_str("text", text, max_chars=MAX_CHARS))
+
+    def match_many(self, titles: Iterable[str]) -> Iterator[Match | None]:
+        """:meth:`match` for each title, lazily, in order: for streams of millions of postings.
+
+        ``titles`` must be an iterable of str (a single str is refused: it would
+        be read character by character); an item that is not a str raises
+        :class:`~newocc.InvalidArgumentType` naming its position when the
+        stream reaches it.
+        """
+        if isinstance(titles, (str, bytes)):
+            raise InvalidArgumentType("titles", titles, "an iterable of titles, not a single string")
+        try:
+            iterator = iter(titles)
+        except TypeError:
+            raise InvalidArgumentType("titles", titles, "an iterable of str") from None
+        return self._stream(iterator)
+
+    def classify(self, text: str) -> Match | None:
+        """The occupation of the whole dictionary that best explains ``text``, new or not.
+
+        ``is_new`` says which; ``evidence`` why.  For a new occupation the
+        confidence is :meth:`search`'s; for an older one it is the probability
+        that the title is *not* a new occupation (the data has no labels that
+        check which older occupation is right).  None when the title
+        normalises to nothing or matches nothing at all.
+        """
+        return self._classified(_check.check_str("text", text, max_chars=MAX_CHARS))
+
+    # -- the ranking loop ------------------------------------------------------
+
+    def _stream(self, titles: Iterator[str]) -> Iterator[Match | None]:
+        best = self._best
+        for position, title in enumerate(titles):
+            if not isinstance(title, str):
+                raise InvalidArgumentType(f"titles[{position}]", title, "a str")
+            # Only MAX_CHARS are read: the cache must not keep huge strings alive.
+            yield best(title if len(title) <= MAX_CHARS else title[:MAX_CHARS])
+
+    def _uncached_best(self, text: str) -> Match | None:
+        found = self._results(text, 1)
+        if found and found[0].confidence >= OPERATING_POINT:
+            return found[0]
+        return None
+
+    def _results(self, text: str, limit: int) -> tuple[Match, ...]:
+        """The first ``limit`` new results (one per occupation), best first."""
+        ranked = self._top(text)
+        if isinstance(ranked, Match):
+            return (ranked,) if ranked.is_new else ()
+        if ranked is None:
+            return ()
+        query, candidates, contained = ranked
+        results: list[Match] = []
+        seen: set[str] = set()
+        for position, candidate in enumerate(candidates):
+            document = candidate.document
+            if document.new and document.occupation.name_zh not in seen:
+                seen.add(document.occupation.name_zh)
+                results.append(self._result(query, candidate, candidates, position, contained))
+                if len(results) >= limit:
+                    break
+        return tuple(results)
+
+    def _classified(self, text: str) -> Match | None:
+        """The answer of :meth:`classify`."""
+        ranked = self._top(text)
+        if ranked is None or isinstance(ranked, Match):
+            return ranked
+        query, candidates, contained = ranked
+        results = self._results(text, 1)
+        if results and results[0].confidence >= OPERATING_POINT:
+            return results[0]
+        for position, candidate in enumerate(candidates):
+            if not candidate.document.new:
+                older = self._result(query, candidate, candidates, position, contained)
+                # Not a new occupation (as far as the coder can tell): the confidence
+                # is that of "not new", the complement of the best new result's.
+                return _with_confidence(older, 1.0 - results[0].confidence if results else 1.0)
+        return results[0] if results else None
+
+    def _uncached_rank(self, text: str) -> tuple[Query, list[Candidate], set[int]] | Match | None:
+        """The query and its ranked candidates; a code's match; or None when the title says nothing."""
+        code = self._code(text)
+        if code is not None:
+            return code
+        query_text = self._normalise(text)
+        if not query_text:
+            return None
+        return self._ranked(query_text, self._outside(text))
+
+    def _uncached_ranked(
+        self, text: str, outside: str | None
+    ) -> tuple[Query, list[Candidate], set[int]] | None:
+        """The query and ranked candidates of a normalised title (shared by titles that normalise alike)."""
+        query = self._query(text, outside)
+        ranked, contained = self._rank(query)
+        return (query, ranked, contained) if ranked else None
+
+    def _candidates(self, text: str) -> list[Candidate]:
+        """The scored candidates for a title, best first (for fitting and explaining)."""
+        if self._code(text) is not None:
+            return []
+        text = text[:MAX_CHARS]
+        query_text = self._normalise(text)
+        return self._rank(self._query(query_text, self._outside(text)))[0] if query_text else []
+
+    def _outside(self, text: str) -> str | None:
+        """The title without bracketed parts, normalised, when it has any (and something is left)."""
+        if not _BRACKETS.search(text):
+            return None
+        return self._normalise(_BRACKETS.sub(" ", text)) or None
+
+    def _code(self, text: str) -> Match | None:
+        text = strip_invisible(text)
+        if len(text) > _CODE_LENGTH or not text.lstrip()[:1].isdigit():
+            return None
+        code = as_code(text)
+        if code is None:
+            return None
+        for document in self._index.documents:
+            occupation = document.occupation
+            if occupation.code == code or any(f.code == code for f in occupation.former_codes):
+                if occupation.status is Status.HOST and document.new:
+                    continue
+                return Match(occupation, None, 1.0, 1.0, Evidence(code, LabelKind.CODE))
+        return None
+
+    def _query(self, text: str, outside: str | None = None) -> Query:
+        words = self._lexicon.read(text, outside)
+        weights: dict[str, float] = {}
+        domain: set[str] = set()
+        spans = [(finding.start, finding.end) for finding in words.roles]
+        expanded = [(start, end) for start, end, _ in words.expansions]
+        idf = self._index.idf
+        for term, start, end in term_spans(text):
+            if any(a <= start and end <= b for a, b in spans):
+                weight = _ROLE_WEIGHT
+            elif any(start < b and a < end for a, b in spans):
+                weight = _STRADDLE_WEIGHT
+            else:
+                # A lexicon term's own letters say less than what it stands for.
+                weight = _SPELLED_WEIGHT if any(a <= start and end <= b for a, b in expanded) else 1.0
+                domain.add(term)
+            weights[term] = max(weights.get(term, 0.0), weight)
+        for _, _, means in words.expansions:
+            for meaning in means:
+                for term in _terms(meaning):
+                    if term not in idf:
+                        continue  # no document can explain it
+                    weights[term] = max(weights.get(term, 0.0), _EXPANSION_WEIGHT)
+                    domain.add(term)
+        unseen = self._index.unseen_idf
+        mass = sum(w * idf.get(t, unseen) for t, w in weights.items())
+        domain_mass = sum(weights[t] * idf.get(t, unseen) for t in domain)
+        return Query(text, words, weights, mass, frozenset(domain), domain_mass)
+
+    def _rank(self, query: Query) -> tuple[list[Candidate], set[int]]:
+        text = query.text
+        index = self._index
+        scores: dict[int, float] = {}
+        cover: dict[int, float] = {}
+        postings = index.postings
+        idf = index.idf
+        domain = query.domain
+        for term, weight in query.weights.items():
+            listed = postings.get(term)
+            if listed is None:
+                continue
+            holders: Sequence[int] = listed[0::2]
+            for document, impact in zip(holders, listed[1::2], strict=True):
+                scores[document] = scores.get(document, 0.0) + weight * impact
+            if term in domain:
+                mass = weight * idf[term]
+                for document in holders:
+                    cover[document] = cover.get(document, 0.0) + mass
+        hits: dict[int, list[int]] = {}
+        by_document = hits.setdefault
+        label_postings = index.label_postings
+        labels = index.labels
+        marked: set[int] = set()
+        for term in query.weights:
+            for position in label_postings.get(term, ()):
+                if position not in marked:
+                    marked.add(position)
+                    by_document(labels[position].document, []).append(position)
+        contained = self._contained(text, [(r.start, r.end) for r in query.words.roles])
+        for position in contained:
+            if position not in marked:
+                marked.add(position)
+                by_document(labels[position].document, []).append(position)
+        for position in contained:
+            scores.setdefault(index.labels[position].document, 0.0)
+        top = heapq.nsmallest(_RETRIEVED, scores.items(), key=lambda item: (-item[1], item[0]))
+        chosen = dict(top)
+        for position in contained:
+            document = index.labels[position].document
+            chosen.setdefault(document, scores[document])
+        candidates = []
+        scorers = self._scorers
+        weights = self._weights
+        lexicon = self._lexicon
+        documents = index.documents
+        for document, retrieval in chosen.items():
+            candidate = Candidate(documents[document], retrieval=retrieval, cover=cover.get(document, 0.0))
+            self._best_label(query, candidate, contained, hits.get(document, ()))
+            features = tuple([scorer(query, candidate, index, lexicon) for scorer in scorers])
+            candidate.features = features
+            candidate.score = sum(map(operator.mul, weights, features))
+            candidates.append(candidate)
+        # A title that is exactly an official name (or a work type's, or a former
+        # one) is that occupation, whatever else the scores say.
+        candidates.sort(key=lambda c: (not named(c.features[_EXACT]), -c.score, c.document.number))
+        return candidates, contained
+
+    def _contained(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> set[int]:
+        """Positions of the labels found whole inside the title (Latin ones on word boundaries).
+
+        A label that reaches one character into a role word of the title is a
+        reading across a word boundary (库管 in 数据库管理员) and is not counted.
+        """
+        index = self._index
+        labels = index.labels
+        found: set[int] = set()
+        length = len(text)
+        by_prefix = index.by_prefix
+        for start in range(length - 1):
+            listed = by_prefix.get(text[start : start + 2])
+            if listed is None:
+                continue
+            for position in listed:
+                key = labels[position].key
+                end = start + len(key)
+                if end > length or not text.startswith(key, start):
+                    continue
+                if start > 0 and _latin(text[start]) and _latin(text[start - 1]):
+                    continue
+                if end < length and _latin(text[end - 1]) and _latin(text[end]):
+                    continue
+                if any(stray(start, end, a, b) for a, b in spans):
+                    continue
+                found.add(position)
+        for position in index.by_key.get(text, ()):
+            found.add(position)
+        return found
+
+    def _best_label(
+        self, query: Query, candidate: Candidate, contained: set[int], positions: Sequence[int]
+    ) -> None:
+        """The label of the candidate that explains the title best (of those sharing a term with it)."""
+        index = self._index
+        weights = query.weights
+        domain = query.domain
+        idf = index.idf
+        best: tuple[float, ...] | None = None
+        if not positions:
+            positions = index.by_document[candidate.document.number][:1]
+        for position in positions:
+            label = index.labels[position]
+            mass = index.label_mass[position]
+            recall = sum(idf.get(t, 0.0) for t in label.domain if t in weights) / (mass + _RECALL_PRIOR)
+            precision = (
+                sum(weights[t] * idf.get(t, 0.0) for t in label.terms if t in domain) / query.domain_mass
+                if query.domain_mass
+                else 0.0
+            )
+            inside = position in contained
+            exact = label.key == query.text
+            if exact:
+                recall = precision = 1.0
+            elif inside:
+                recall = 1.0
+            f = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+            key = (float(exact), float(inside), f, -label.kind.rank, -position)
+            if best is None or key > best:
+                best = key
+                candidate.label = position
+                candidate.recall, candidate.precision = recall, precision
+                candidate.contained, candidate.exact = inside, exact
+
+    def _result(
+        self, query: Query, candidate: Candidate, ranked: list[Candidate], position: int, contained: set[int]
+    ) -> Match:
+        index = self._index
+        document = candidate.document
+        calibration = self._calibration
+        scores = [c.score for c in ranked]
+        row = dict(zip(SCORERS, candidate.features, strict=False))
+        new = [c.document.new for c in ranked]
+        features = confidence_features(scores, range(len(ranked)), position, new, calibration.nothing, row)
+        confidence = self._calibration.confidence(features)
+        first = ranked[0]
+        if document.new and not first.document.new and named(first.features[_EXACT]):
+            confidence = 0.0  # the title is the very name of an older occupation
+        label = index.labels[candidate.label] if candidate.label is not None else None
+        if label is None:
+            evidence = Evidence(
+                document.occupation.name_zh, LabelKind.TERMS, (), candidate.role, candidate.agreement
+            )
+            return Match(document.occupation, None, confidence, candidate.score, evidence)
+        idf = index.idf
+        matched = sorted((t for t in label.terms if t in query.weights), key=lambda t: (-idf.get(t, 0.0), t))
+        kind = label.kind if candidate.contained or candidate.exact else LabelKind.TERMS
+        evidence = Evidence(
+            label.text, kind, tuple(matched[:_EVIDENCE_TERMS]), candidate.role, candidate.agreement
+        )
+        return Match(
+            document.occupation,
+            self._sub_role(query, candidate, contained),
+            confidence,
+            candidate.score,
+            evidence,
+        )
+
+    def _sub_role(self, query: Query, candidate: Candidate, contained: set[int]) -> SubRole | None:
+        """The work type the title names: one whose name (or alias) it contains, or nearly contains."""
+        index = self._index
+        if candidate.exact and candidate.label is not None:
+            return index.labels[candidate.label].sub_role
+        weights = query.weights
+        idf = index.idf
+        chosen: tuple[float, float, int] | None = None
+        role = None
+        for position in index.by_document[candidate.document.number]:
+            label = index.labels[position]
+            if label.sub_role is None or not label.terms:
+                continue
+            inside = position in contained or label.key == query.text
+            mass = sum(idf.get(t, 0.0) for t in label.terms)
+            shared = sum(idf.get(t, 0.0) for t in label.terms if t in weights)
+            recall = 1.0 if inside else shared / mass if mass else 0.0
+            key = (float(inside), recall, -position)
+            if (inside or recall >= _SUB_ROLE_RECALL) and (chosen is None or key > chosen):
+                chosen, role = key, label.sub_role
+        return role
+
+
+def snapshot_data(matcher: Matcher) -> dict[str, object]:
+    """What ``data/coder_index.json`` holds for ``matcher`` (built from the packaged data)."""
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "fingerprint": _fingerprint(),
+        "normaliser": list(matcher._normalise.protected),
+        "lexicon": matcher._lexicon.tables(),
+        "index": matcher._index.to_data(universe()),
+    }
+
+
+def render_snapshot(data: Mapping[str, object]) -> str:
+    """The snapshot file's text."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def _fingerprint() -> str:
+    """A digest of every packaged data file the coder is built from."""
+    digest = hashlib.sha256()
+    for name in (*DATA_FILES, *DICTIONARY_FILES):
+        digest.update(name.encode())
+        digest.update(read_data(name))
+    return digest.hexdigest()
+
+
+def _snapshot() -> Mapping[str, Any] | None:
+    """The packaged index snapshot when it was built from the packaged data as it is, else None."""
+    try:
+        data = json.loads(read_data(SNAPSHOT_FILE))
+    except (OSError, ValueError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != SNAPSHOT_FORMAT
+        or data.get("fingerprint") != _fingerprint()
+    ):
+        return None
+    return data
+
+
+def _with_confidence(match: Match, confidence: float) -> Match:
+    return Match(match.occupation, match.sub_role, confidence, match.score, match.evidence)
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _user_labels(
+    kind: LabelKind,
+    rows: Iterable[object],
+    name: str,
+    candidates: Sequence[Occupation],
+) -> Iterator[LabelSpec]:
+    by_key: dict[str, Occupation] = {}
+    for occupation in candidates:
+        by_key.setdefault(occupation.name_zh, occupation)
+        if occupation.code is not None:
+            by_key.setdefault(occupation.code, occupation)
+    if isinstance(rows, (str, bytes)):
+        raise InvalidArgumentType(name, rows, "an iterable of (text, occupation) pairs")
+    for number, row in enumerate(rows):
+        where = f"{name}[{number}]"
+        if not isinstance(row, tuple) or len(row) not in (2, 3):
+            raise InvalidArgumentType(
+                where, row, "a (text, occupation) or (text, occupation, work type) tuple"
+            )
+        text, target, *rest = row
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidArgument(where, text, "needs a non-blank title")
+        if isinstance(target, Occupation):
+            occupation = target
+        elif isinstance(target, str):
+            found = by_key.get(target.strip())
+            if found is None:
+                raise InvalidArgument(where, target, "is not the code or name of an occupation")
+            occupation = found
+        else:
+            raise InvalidArgumentType(where, target, "an Occupation, a code or an official name")
+        role_name = rest[0] if rest else None
+        sub_role = None
+        if role_name is not None:
+            sub_role = next((r for r in occupation.sub_roles if r.name_zh == role_name), None)
+            if sub_role is None:
+                raise InvalidArgument(where, role_name, f"is not a work type of {occupation.name_zh}")
+        yield LabelSpec(text, kind, occupation, sub_role)

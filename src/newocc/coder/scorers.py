@@ -1,0 +1,139 @@
+"""Step 4 of the coder: the evidence a candidate gets, one small scorer per kind.
+
+Each scorer reads the :class:`Query` and one :class:`Candidate` and returns a
+number; the ranking score is the weighted sum over :data:`SCORERS`, so a new
+kind of evidence is one new scorer and one weight.  The weights are data
+(``data/calibration.json``), fitted on the development titles with the
+confidence model (see :mod:`~newocc.coder.calibrate`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import attrs
+
+from newocc.coder.index import Document, Index
+from newocc.coder.lexicon import Lexicon, TitleWords
+from newocc.coder.result import LabelKind
+
+__all__ = ["SCORERS", "Candidate", "Query", "Scorer"]
+
+
+@attrs.frozen
+class Query:
+    """A normalised title, what the lexicon reads in it, and its weighted terms."""
+
+    text: str
+    words: TitleWords
+    weights: Mapping[str, float]
+    """Term → weight: 1 for the title's own terms, less inside role words and for
+    what lexicon terms stand for."""
+    mass: float
+    """The sum of weight × idf over the terms: what a perfect document would explain."""
+    domain: frozenset[str]
+    """The terms that say what the work is about: outside role words, or from lexicon terms."""
+    domain_mass: float
+
+
+@attrs.define
+class Candidate:
+    """One document under consideration, with the evidence gathered for it."""
+
+    document: Document
+    retrieval: float = 0.0
+    """Sum over the query's terms of weight × BM25F impact in this document."""
+    label: int | None = None
+    """Position of the label that explains the title best."""
+    cover: float = 0.0
+    """Sum of weight × idf of the query's domain terms this document contains anywhere."""
+    recall: float = 0.0
+    """The share of that label's terms (idf-weighted) found in the title."""
+    precision: float = 0.0
+    """The share of the title's weighted terms that label explains."""
+    contained: bool = False
+    """The label occurs whole inside the title."""
+    exact: bool = False
+    """The title is exactly a label."""
+    agreement: int = 0
+    role: str | None = None
+    features: tuple[float, ...] = ()
+    score: float = 0.0
+
+
+Scorer = Callable[[Query, Candidate, Index, Lexicon], float]
+
+
+def retrieval(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """The share of the title's weighted terms the document's fields explain (BM25F, in [0, 1))."""
+    return candidate.retrieval / query.mass if query.mass else 0.0
+
+
+def domain(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """The share of what the title is about (its words outside role words) the document contains."""
+    return candidate.cover / query.domain_mass if query.domain_mass else 0.0
+
+
+def name_recall(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """How much of the best label's stem the title contains."""
+    return candidate.recall
+
+
+def name_precision(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """How much of the title the best label explains."""
+    return candidate.precision
+
+
+def explained(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """How well one name both is in the title and covers it: the harmonic mean of recall and precision."""
+    total = candidate.recall + candidate.precision
+    return 2 * candidate.recall * candidate.precision / total if total else 0.0
+
+
+def contained(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """1 when the best label occurs whole in the title."""
+    return 1.0 if candidate.contained else 0.0
+
+
+def exact(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """1 when the title is exactly one of the document's names (an alias counts a little less)."""
+    if not candidate.exact or candidate.label is None:
+        return 0.0
+    return 0.9 if index.labels[candidate.label].kind in _WEAKER else 1.0
+
+
+def role(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """1 when the title's head role is one the occupation takes (工程师 for a 工程技术人员)."""
+    document = candidate.document
+    agreement, decided = lexicon.agreement(query.words, document.takes, document.tolerates)
+    candidate.agreement, candidate.role = agreement, decided
+    return 1.0 if agreement > 0 else 0.0
+
+
+def role_specific(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """When the head role agrees, how few documents take it: 1 for a role only one occupation has (骑手)."""
+    if candidate.agreement <= 0 or candidate.role is None:
+        return 0.0
+    return 1.0 / index.role_takers.get(candidate.role, 1)
+
+
+def role_conflict(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """1 when the title's head role contradicts the occupation (销售 for a 工程技术人员)."""
+    return 1.0 if candidate.agreement < 0 else 0.0
+
+
+_WEAKER = frozenset({LabelKind.ALIAS, LabelKind.ANCHOR, LabelKind.TITLE})
+
+SCORERS: Mapping[str, Scorer] = {
+    "retrieval": retrieval,
+    "domain": domain,
+    "name_recall": name_recall,
+    "name_precision": name_precision,
+    "explained": explained,
+    "contained": contained,
+    "exact": exact,
+    "role": role,
+    "role_specific": role_specific,
+    "role_conflict": role_conflict,
+}
+"""The scorers, by the name their weight has in ``data/calibration.json``."""
