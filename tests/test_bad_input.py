@@ -71,11 +71,32 @@ def _tuple_of(kind: type) -> Callable[[Any], bool]:
     return lambda result: isinstance(result, tuple) and all(isinstance(item, kind) for item in result)
 
 
-FIND_KEYWORDS = ("batch", "sector", "salary", "sub_role", "text", "digital", "green", "related")
+FIND_KEYWORDS = (
+    "batch",
+    "sector",
+    "salary",
+    "sub_role",
+    "text",
+    "digital",
+    "green",
+    "group",
+    "related",
+    "scope",
+)
 
 CONTRACTS: dict[str, Contract] = {
     "find": Contract(
-        shapes={name: _keyword(newocc.find, name) for name in FIND_KEYWORDS},
+        shapes={
+            **{name: _keyword(newocc.find, name) for name in FIND_KEYWORDS},
+            # The same values over the whole dictionary, where sub-roles and groups have more names.
+            **{
+                f"{name}, scope='dictionary'": (
+                    lambda key: lambda value: newocc.find(scope="dictionary", **{key: value})
+                )(name)
+                for name in FIND_KEYWORDS
+                if name not in ("related", "scope")
+            },
+        },
         raises=(TypeError, ValueError),
         returns=_tuple_of(newocc.Occupation),
     ),
@@ -85,10 +106,11 @@ CONTRACTS: dict[str, Contract] = {
         returns=_is(newocc.Occupation),
     ),
     "occupations": Contract(
-        shapes={"related": _keyword(newocc.occupations, "related")},
-        raises=(TypeError,),
+        shapes={name: _keyword(newocc.occupations, name) for name in ("related", "scope")},
+        raises=(TypeError, ValueError),
         returns=_tuple_of(newocc.Occupation),
     ),
+    "groups": Contract(shapes={"": lambda _: newocc.groups()}, raises=(), returns=_tuple_of(newocc.Group)),
     "batches": Contract(shapes={"": lambda _: newocc.batches()}, raises=(), returns=_tuple_of(newocc.Batch)),
     "sectors": Contract(shapes={"": lambda _: newocc.sectors()}, raises=(), returns=_tuple_of(newocc.Sector)),
     "facts": Contract(shapes={"": lambda _: newocc.facts()}, raises=(), returns=_tuple_of(newocc.Fact)),
@@ -197,6 +219,18 @@ def test_arbitrary_values_give_a_result_or_a_documented_error(name: str, shape: 
         ({"sub_role": "直播销售"}, ValueError, "did you mean 直播销售员"),
         ({"text": "  "}, ValueError, "blank"),
         ({"related": "yes"}, TypeError, "'yes'"),
+        (
+            {"scope": "everything"},
+            ValueError,
+            "unknown scope 'everything'; scopes are new, related, dictionary",
+        ),
+        ({"scope": 2}, TypeError, "not int 2"),
+        ({"scope": "dictionary", "related": True}, ValueError, "related=True asks for scope='related'"),
+        ({"group": "9"}, ValueError, "unknown group '9'; a group is a major group (1, 2, 3, 4, 5, 6, 7, 8)"),
+        ({"group": "4-99-99"}, ValueError, "unknown group '4-99-99'"),
+        ({"group": "4-2"}, ValueError, "unknown group '4-2'"),
+        ({"group": 4}, TypeError, "not int 4"),
+        ({"sub_role": "快件揽收员"}, ValueError, "belongs to 快递员.*scope='dictionary'"),
     ],
 )
 def test_mistakes_name_the_bad_value_and_the_choices(

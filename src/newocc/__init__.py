@@ -37,6 +37,7 @@ __all__ = [
     "FactKind",
     "FormerCode",
     "FormerName",
+    "Group",
     "LabelKind",
     "Match",
     "NameKind",
@@ -44,6 +45,7 @@ __all__ = [
     "Occupation",
     "Period",
     "SalaryRange",
+    "Scope",
     "Sector",
     "SkillStandard",
     "Source",
@@ -56,6 +58,7 @@ __all__ = [
     "facts",
     "find",
     "get",
+    "groups",
     "match",
     "match_many",
     "occupations",
@@ -84,6 +87,7 @@ if TYPE_CHECKING:
         FactKind,
         FormerCode,
         FormerName,
+        Group,
         NameKind,
         Occupation,
         Period,
@@ -96,7 +100,7 @@ if TYPE_CHECKING:
         SubRole,
         Wording,
     )
-    from newocc.query import batches, facts, find, get, occupations, sectors
+    from newocc.query import Scope, batches, facts, find, get, groups, occupations, sectors
 
 # Where each lazily imported public name lives (PEP 562): importing attrs and
 # the query layer costs more than the whole of a cheap `import newocc`.
@@ -107,6 +111,8 @@ _HOMES = {
     "facts": "query",
     "find": "query",
     "get": "query",
+    "groups": "query",
+    "Scope": "query",
     "LabelKind": "matching",
     "Match": "matching",
     "match": "matching",

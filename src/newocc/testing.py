@@ -294,18 +294,22 @@ def occupations(batch_numbers: tuple[int, ...] = (1, 2, 3, 4)) -> st.SearchStrat
 
 
 def find_arguments() -> st.SearchStrategy[dict[str, Any]]:
-    """Valid keyword arguments for :func:`newocc.find`, drawn from the packaged catalogue.
+    """Valid keyword arguments for :func:`newocc.find`, drawn from the packaged data.
 
     Every value is one ``find`` accepts; the combination may match nothing.
+    ``scope`` (or ``related``) is drawn too, and a work type is drawn only
+    together with a scope that holds it.
     """
+    from newocc.query import Scope, sectors
     from newocc.query import batches as catalogue_batches
     from newocc.query import occupations as catalogue_occupations
-    from newocc.query import sectors
 
     known = [b.number for b in catalogue_batches()]
     records = catalogue_occupations(related=True)
-    roles = sorted({r.name_zh for o in records for r in o.sub_roles})
-    new_roles = {r.name_zh for o in catalogue_occupations() for r in o.sub_roles}
+    every = catalogue_occupations(scope=Scope.DICTIONARY)
+    roles = sorted({r.name_zh for o in every for r in o.sub_roles})
+    holders = {r.name_zh: o.status for o in every for r in o.sub_roles}
+    groups = sorted({code for o in every for code in (o.major_group, o.middle_group, o.small_group) if code})
     name_parts = sorted({o.name_zh[i : i + 2] for o in records for i in range(len(o.name_zh) - 1)})
     salary = st.tuples(st.integers(0, 50_000), st.integers(0, 50_000)).map(lambda pair: tuple(sorted(pair)))
     optional: dict[str, st.SearchStrategy[Any]] = {
@@ -313,11 +317,23 @@ def find_arguments() -> st.SearchStrategy[dict[str, Any]]:
         "sector": st.sampled_from(sectors()) | st.sampled_from([s.value for s in sectors()]),
         "salary": salary,
         "text": st.sampled_from(name_parts),
+        "group": st.sampled_from(groups),
         "related": st.booleans(),
+        "scope": st.sampled_from(list(Scope)) | st.sampled_from([s.value for s in Scope]),
     }
     if roles:
         optional["sub_role"] = st.sampled_from(roles)
-    # A work type of an older occupation is only valid together with related=True.
-    return st.fixed_dictionaries({}, optional=optional).filter(
-        lambda kwargs: "sub_role" not in kwargs or kwargs.get("related") or kwargs["sub_role"] in new_roles
-    )
+
+    def valid(kwargs: dict[str, Any]) -> bool:
+        scope = Scope(kwargs["scope"]) if "scope" in kwargs else None
+        if kwargs.get("related") and scope not in (None, Scope.RELATED):
+            return False  # related=True is scope="related"; the two may not disagree
+        if scope is None:
+            scope = Scope.RELATED if kwargs.get("related") else Scope.NEW
+        if "sub_role" not in kwargs or scope is Scope.DICTIONARY:
+            return True
+        # A work type is valid only in a scope that holds its occupation.
+        status = holders[kwargs["sub_role"]]
+        return status is Status.NEW or (scope is Scope.RELATED and status is not Status.ESTABLISHED)
+
+    return st.fixed_dictionaries({}, optional=optional).filter(valid)

@@ -31,6 +31,7 @@ class Catalogue:
         "new_positions",
         "occupations",
         "positions_by_batch",
+        "positions_by_group",
         "positions_by_sector",
         "sources",
         "sub_role_names",
@@ -88,6 +89,7 @@ class Catalogue:
         self.positions_by_sector: Mapping[Sector | None, frozenset[int]] = _positions(
             occupations, lambda o: o.sector
         )
+        self.positions_by_group: Mapping[str, frozenset[int]] = group_positions(occupations)
         self.sub_role_names: frozenset[str] = frozenset(
             [fold(r.name_zh) for b in batches for r in b.unplaced_work_types]
             + [fold(r.name_en) for b in batches for r in b.unplaced_work_types if r.name_en]
@@ -95,6 +97,16 @@ class Catalogue:
         # Ids of sources no catalogue file cites: the dictionary's files must
         # cite them (the loader checks when it reads those files).
         self.uncited: frozenset[str] = frozenset()
+
+
+def group_positions(occupations: tuple[Occupation, ...]) -> Mapping[str, frozenset[int]]:
+    """Positions in ``occupations`` under each major, middle and small group code."""
+    groups: dict[str, set[int]] = {}
+    for position, occupation in enumerate(occupations):
+        for code in (occupation.major_group, occupation.middle_group, occupation.small_group):
+            if code is not None:
+                groups.setdefault(code, set()).add(position)
+    return MappingProxyType({code: frozenset(members) for code, members in sorted(groups.items())})
 
 
 def _positions(

@@ -13,9 +13,16 @@ from types import MappingProxyType
 
 import attrs
 
-from newocc._store.catalogue import Catalogue, _folded_names, _folded_sub_roles, _index
+from newocc._store.catalogue import (
+    Catalogue,
+    _folded_names,
+    _folded_sub_roles,
+    _index,
+    _positions,
+    group_positions,
+)
 from newocc._text import fold
-from newocc.model import Group, Occupation, Source
+from newocc.model import Group, Occupation, Sector, Source
 
 __all__ = ["DICTIONARY_FILE", "GROUPS_FILE", "CodeNote", "Dictionary"]
 
@@ -63,7 +70,9 @@ class Dictionary:
         "groups",
         "names_of",
         "occupations",
+        "positions_by_batch",
         "positions_by_group",
+        "positions_by_sector",
         "sub_role_names",
         "sub_roles_of",
         "unresolved",
@@ -118,16 +127,15 @@ class Dictionary:
             }
         )
         self.sub_role_names: frozenset[str] = catalogue.sub_role_names | frozenset(self.by_sub_role)
-        # Positions in ``occupations`` under each major, middle and small group code,
-        # so that a query by group intersects sets instead of testing codes.
-        groups_of: dict[str, set[int]] = {}
-        for position, occupation in enumerate(self.occupations):
-            for code in (occupation.major_group, occupation.middle_group, occupation.small_group):
-                if code is not None:
-                    groups_of.setdefault(code, set()).add(position)
-        self.positions_by_group: Mapping[str, frozenset[int]] = MappingProxyType(
-            {code: frozenset(members) for code, members in sorted(groups_of.items())}
+        # Positions in ``occupations`` per batch, sector and group code: a query of
+        # the whole dictionary intersects these sets instead of testing codes.
+        self.positions_by_batch: Mapping[int | None, frozenset[int]] = _positions(
+            self.occupations, lambda o: o.batch
         )
+        self.positions_by_sector: Mapping[Sector | None, frozenset[int]] = _positions(
+            self.occupations, lambda o: o.sector
+        )
+        self.positions_by_group: Mapping[str, frozenset[int]] = group_positions(self.occupations)
 
 
 def _code_order(occupation: Occupation) -> tuple[bool, str]:
