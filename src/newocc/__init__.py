@@ -19,7 +19,7 @@ TYPE_CHECKING = False
 __version__ = "0.1.0.dev0"
 """The code version (PEP 440)."""
 
-DATA_VERSION = "2025.1"
+DATA_VERSION = "2025.2"
 """The data release this version ships: the year of the latest official release
 it covers, then a revision number."""
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from newocc._store import current
-from newocc.model import Occupation, SourceKind
+from newocc._store import current, dictionary
+from newocc.model import Occupation, SourceKind, Status
 
-__all__ = ["batch_table", "coverage_table", "source_kind_table"]
+__all__ = ["batch_table", "coverage_table", "dictionary_table", "source_kind_table"]
 
 
 def _escape(text: str) -> str:
@@ -90,3 +90,36 @@ def _share(members: list[Occupation], has: Callable[[Occupation], object]) -> st
         return "—"
     count = sum(1 for o in members if has(o))
     return f"{count}/{len(members)}"
+
+
+_DICTIONARY_COLUMNS: tuple[tuple[str, Callable[[Occupation], object]], ...] = (
+    ("new", lambda o: o.status is Status.NEW),
+    ("related", lambda o: o.status in (Status.RAISED, Status.HOST)),
+    ("established", lambda o: o.status is Status.ESTABLISHED),
+    ("definition", lambda o: o.definition_zh),
+    ("work types", lambda o: o.sub_roles),
+    ("S (digital)", lambda o: o.digital),
+    ("L (green)", lambda o: o.green),
+)
+
+
+def dictionary_table() -> str:
+    """A Markdown table of the whole 2022 dictionary, one row per major group, then the totals.
+
+    Each row counts the group's occupations, how many are new, related or
+    established, and how many carry a definition, work types and each mark.
+    """
+    table = dictionary()
+    header = ["major group", "name", "occupations", *(name for name, _ in _DICTIONARY_COLUMNS)]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 2)]
+    majors = [g for g in table.groups if g.level == 1]
+    for group in majors:
+        members = [table.occupations[i] for i in sorted(table.positions_by_group.get(group.code, ()))]
+        lines.append(_dictionary_row(group.code, group.name_zh, members))
+    lines.append(_dictionary_row("all", "", list(table.occupations)))
+    return "\n".join(lines) + "\n"
+
+
+def _dictionary_row(code: str, name: str, members: list[Occupation]) -> str:
+    counts = [str(sum(1 for o in members if has(o))) for _, has in _DICTIONARY_COLUMNS]
+    return "| " + " | ".join([code, _escape(name), str(len(members)), *counts]) + " |"
