@@ -100,20 +100,24 @@ class Dictionary:
         self.by_former_code: Mapping[str, Occupation] = _merged(
             catalogue.by_former_code, ((f.code, o) for o in established for f in o.former_codes)
         )
-        self.by_name: Mapping[str, Occupation] = _merged(
-            catalogue.by_name,
-            [(fold(o.dictionary_name_zh), o) for o in catalogue.occupations if o.dictionary_name_zh]
-            + [(fold(o.name_zh), o) for o in established]
-            + [(fold(o.name_en.text), o) for o in established if o.name_en is not None]
-            + [(fold(f.name_zh), o) for o in established for f in o.former_names],
-        )
-        self.by_sub_role: Mapping[str, Occupation] = _merged(
-            catalogue.by_sub_role,
-            [(fold(r.name_zh), o) for o in established for r in o.sub_roles]
-            + [(fold(r.name_en), o) for o in established for r in o.sub_roles if r.name_en],
-        )
+        # Each name is folded once: its folded forms feed every table below.
+        names_of: dict[str, tuple[str, ...]] = {}
+        sub_roles_of: dict[str, frozenset[str]] = {}
+        name_pairs = [(fold(o.dictionary_name_zh), o) for o in catalogue.occupations if o.dictionary_name_zh]
+        role_pairs: list[tuple[str, Occupation]] = []
+        for o in established:
+            roles = _folded_sub_roles(o)
+            names = _folded_names(o, roles)
+            sub_roles_of[o.name_zh] = roles
+            names_of[o.name_zh] = names
+            # _folded_names lists the name, former names and English name before the work types.
+            own = 1 + len(o.former_names) + (o.name_en is not None)
+            name_pairs += [(name, o) for name in names[:own]]
+            role_pairs += [(role, o) for role in roles]
+        self.by_name: Mapping[str, Occupation] = _merged(catalogue.by_name, name_pairs)
+        self.by_sub_role: Mapping[str, Occupation] = _merged(catalogue.by_sub_role, role_pairs)
         self.sub_roles_of: Mapping[str, frozenset[str]] = MappingProxyType(
-            {**catalogue.sub_roles_of, **{o.name_zh: _folded_sub_roles(o) for o in established}}
+            {**catalogue.sub_roles_of, **sub_roles_of}
         )
         self.names_of: Mapping[str, tuple[str, ...]] = MappingProxyType(
             {
@@ -123,7 +127,7 @@ class Dictionary:
                     else catalogue.names_of[o.name_zh]
                     for o in catalogue.occupations
                 },
-                **{o.name_zh: _folded_names(o, self.sub_roles_of[o.name_zh]) for o in established},
+                **names_of,
             }
         )
         self.sub_role_names: frozenset[str] = catalogue.sub_role_names | frozenset(self.by_sub_role)
