@@ -103,9 +103,13 @@ def group_positions(occupations: tuple[Occupation, ...]) -> Mapping[str, frozens
     """Positions in ``occupations`` under each major, middle and small group code."""
     groups: dict[str, set[int]] = {}
     for position, occupation in enumerate(occupations):
-        for code in (occupation.major_group, occupation.middle_group, occupation.small_group):
-            if code is not None:
-                groups.setdefault(code, set()).add(position)
+        code = occupation.code
+        if code is None:
+            continue
+        # The prefixes Occupation.major_group, middle_group and small_group give,
+        # sliced here directly: this runs for every record of the dictionary.
+        for prefix in (code[:1], code[:4], code[:7]):
+            groups.setdefault(prefix, set()).add(position)
     return MappingProxyType({code: frozenset(members) for code, members in sorted(groups.items())})
 
 
