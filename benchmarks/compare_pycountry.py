@@ -36,8 +36,19 @@ COLD = {
     "import pycountry": "import pycountry",
     "newocc first find()": "import newocc; newocc.find(batch=3, sector='digital', text='工程')",
     "newocc first get()": "import newocc; newocc.get('4-01-06-02')",
+    # A code outside the new occupations: the first get() reads the whole dictionary.
+    "newocc first get(), established code": "import newocc; newocc.get('4-02-07-08')",
+    "newocc first find(scope=dictionary)": (
+        "import newocc; newocc.find(scope='dictionary', group='4-02', text='快递')"
+    ),
     "pycountry first get()": "import pycountry; pycountry.countries.get(alpha_2='DE')",
 }
+
+# In a fresh interpreter, after a first find(): how long the dictionary's own load takes.
+_DICTIONARY_LOAD = (
+    "import time, newocc, newocc._store as s; newocc.find(); t = time.perf_counter(); s.dictionary(); "
+    "print((time.perf_counter() - t) * 1000)"
+)
 
 # Modules whose cumulative import cost (-X importtime) the report breaks out.
 # (importlib.import_module, used by the package's lazy attributes, is not
@@ -105,6 +116,17 @@ def import_pieces(rounds: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def dictionary_load_ms(rounds: int) -> float:
+    """Median ms of the dictionary's first load, measured inside fresh interpreters."""
+    samples = []
+    for _ in range(rounds):
+        out = subprocess.run(
+            [PYTHON, "-c", _DICTIONARY_LOAD], capture_output=True, text=True, check=True, env=_env()
+        ).stdout
+        samples.append(float(out.split()[-1]))
+    return statistics.median(samples)
+
+
 def warm(statement: Callable[[], object], seconds: float = 0.3) -> float:
     """Median microseconds per call over several timed repeats."""
     timer = timeit.Timer(statement)
@@ -158,11 +180,16 @@ def main() -> None:
         ),
         "newocc get(code)": warm(lambda: newocc.get("4-01-06-02")),
         "newocc get(name)": warm(lambda: newocc.get("互联网营销师")),
+        "newocc get(established code)": warm(lambda: newocc.get("4-02-07-08")),
+        "newocc find(scope=dictionary, group, text)": warm(
+            lambda: newocc.find(scope="dictionary", group="4-02", text="快递")
+        ),
         "pycountry countries.get(alpha_2)": warm(lambda: pycountry.countries.get(alpha_2="DE")),
         "newocc search(text), repeated title": warm(lambda: newocc.search("深圳／植保無人機飛手／12-18K")),
         "pycountry search_fuzzy": warm(lambda: pycountry.countries.search_fuzzy("germany"), 0.5),
     }
     search_us, match_many_rate = search_speeds(newocc)
+    dictionary_ms = dictionary_load_ms(max(5, args.rounds // 3))
     pieces = import_pieces(max(5, args.rounds // 3))
 
     def above(name: str) -> float:
@@ -178,6 +205,8 @@ def main() -> None:
     print("|---|---:|---:|---:|")
     for name in COLD:
         print(f"| `{name}` | {wall[name]:.1f} | {above(name):.1f} | {memory[name]:.1f} |")
+    print("\n| in process, after a first find() | ms |\n|---|---:|")
+    print(f"| the dictionary's own first load | {dictionary_ms:.1f} |")
     print("\n| warm call | µs per call |")
     print("|---|---:|")
     for name, value in warm_us.items():

@@ -74,11 +74,32 @@ def _tuple_of(kind: type) -> Callable[[Any], bool]:
     return lambda result: isinstance(result, tuple) and all(isinstance(item, kind) for item in result)
 
 
-FIND_KEYWORDS = ("batch", "sector", "salary", "sub_role", "text", "digital", "green", "related")
+FIND_KEYWORDS = (
+    "batch",
+    "sector",
+    "salary",
+    "sub_role",
+    "text",
+    "digital",
+    "green",
+    "group",
+    "related",
+    "scope",
+)
 
 CONTRACTS: dict[str, Contract] = {
     "find": Contract(
-        shapes={name: _keyword(newocc.find, name) for name in FIND_KEYWORDS},
+        shapes={
+            **{name: _keyword(newocc.find, name) for name in FIND_KEYWORDS},
+            # The same values over the whole dictionary, where sub-roles and groups have more names.
+            **{
+                f"{name}, scope='dictionary'": (
+                    lambda key: lambda value: newocc.find(scope="dictionary", **{key: value})
+                )(name)
+                for name in FIND_KEYWORDS
+                if name not in ("related", "scope")
+            },
+        },
         raises=(InvalidArgumentType, InvalidArgument),
         returns=_tuple_of(newocc.Occupation),
     ),
@@ -88,10 +109,11 @@ CONTRACTS: dict[str, Contract] = {
         returns=_is(newocc.Occupation),
     ),
     "occupations": Contract(
-        shapes={"related": _keyword(newocc.occupations, "related")},
-        raises=(InvalidArgumentType,),
+        shapes={name: _keyword(newocc.occupations, name) for name in ("related", "scope")},
+        raises=(InvalidArgumentType, InvalidArgument),
         returns=_tuple_of(newocc.Occupation),
     ),
+    "groups": Contract(shapes={"": lambda _: newocc.groups()}, raises=(), returns=_tuple_of(newocc.Group)),
     "batches": Contract(shapes={"": lambda _: newocc.batches()}, raises=(), returns=_tuple_of(newocc.Batch)),
     "sectors": Contract(shapes={"": lambda _: newocc.sectors()}, raises=(), returns=_tuple_of(newocc.Sector)),
     "facts": Contract(shapes={"": lambda _: newocc.facts()}, raises=(), returns=_tuple_of(newocc.Fact)),
@@ -222,6 +244,22 @@ def test_arbitrary_values_give_a_result_or_a_documented_error(name: str, shape: 
         ),
         ({"text": "  "}, InvalidArgument, "text='  ': is blank"),
         ({"related": "yes"}, InvalidArgumentType, "related must be True or False, not str 'yes'"),
+        (
+            {"scope": "everything"},
+            InvalidArgument,
+            "scope='everything': is not a Scope; choices are new, related, dictionary",
+        ),
+        ({"scope": 2}, InvalidArgumentType, "not int 2"),
+        ({"scope": "dictionary", "related": True}, InvalidArgument, "contradicts related=True"),
+        (
+            {"group": "9"},
+            InvalidArgument,
+            "group='9': is not a group; a group is a major group (1, 2, 3, 4, 5, 6, 7, 8)",
+        ),
+        ({"group": "4-99-99"}, InvalidArgument, "group='4-99-99': is not a group"),
+        ({"group": "4-2"}, InvalidArgument, "group='4-2': is not a group"),
+        ({"group": 4}, InvalidArgumentType, "not int 4"),
+        ({"sub_role": "快件揽收员"}, InvalidArgument, "belongs to 快递员"),
     ],
 )
 def test_mistakes_name_the_bad_value_and_the_choices(

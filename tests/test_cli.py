@@ -66,6 +66,10 @@ def test_find_table_lists_names_and_codes() -> None:
         (["--related", "--text", "员"], {"related": True, "text": "员"}),
         (["--digital", "--batch", "7"], {"digital": True, "batch": 7}),
         (["--green"], {"green": True}),
+        (["--scope", "dictionary", "--group", "4-02-07"], {"scope": "dictionary", "group": "4-02-07"}),
+        (["--scope", "dictionary", "--text", "快件"], {"scope": "dictionary", "text": "快件"}),
+        (["--scope", "related", "--group", "4"], {"scope": "related", "group": "4"}),
+        (["--group", "2-02-38"], {"group": "2-02-38"}),
     ],
 )
 def test_find_filters_match_the_library(argv: list[str], kwargs: dict[str, object]) -> None:
@@ -164,6 +168,11 @@ def test_show_lists_every_field_and_every_item_of_each_tuple(occupation: newocc.
     code, out, _ = run("show", occupation.name_zh)
     assert code == 0
     sections = _show_sections(out)
+    # The groups line is derived from the code, not a field of its own.
+    assert sections.pop("groups") == [
+        f"{occupation.major_group} {_major_name(occupation)} [1] › "
+        f"{occupation.middle_group} › {occupation.small_group}"
+    ]
     fields: list[attrs.Attribute[Any]] = list(attrs.fields(newocc.Occupation))
     assert len(sections) == len(fields)
     for field, (label, lines) in zip(fields, sections.items(), strict=True):
@@ -174,6 +183,10 @@ def test_show_lists_every_field_and_every_item_of_each_tuple(occupation: newocc.
             assert re.fullmatch(r"(\[\d+\])+", lines[0]), (field.name, lines)
         elif value is None or value == ():
             assert lines == ["—"], (field.name, lines)
+
+
+def _major_name(occupation: newocc.Occupation) -> str:
+    return next(g.name_zh for g in newocc.groups() if g.code == occupation.major_group)
 
 
 def test_show_names_each_work_type_and_salary_of_the_marketer() -> None:
@@ -510,3 +523,56 @@ def test_every_exit_code_is_documented() -> None:
     page = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
     for code in EXIT_CODES:
         assert re.search(rf"^\| {code} \| ", page, re.MULTILINE), code
+
+
+def test_show_prints_an_established_occupation_with_its_groups_and_sources() -> None:
+    code, out, err = run("show", "4-02-07-08")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "4-02-07-08  快递员"
+    assert re.search(r"^groups:\s+4 社会生产服务和生活服务人员 \[\d\] › 4-02 › 4-02-07$", out, re.MULTILINE)
+    assert re.search(r"^status:\s+established$", out, re.MULTILINE)
+    assert "快件揽收员" in out
+    assert "airs-osta-csv" not in out  # sources are listed by publisher and title, not by id
+    assert "Will-Hooper/AIRS-Sync" in out
+
+
+def test_show_explains_a_code_no_record_holds() -> None:
+    code, out, err = run("show", "4-14-03-07")
+    assert (code, out) == (2, "")
+    assert "康复治疗师" in err
+    assert err.count("\n") == 1
+
+
+def test_find_over_the_dictionary_by_group_lists_codes_in_order() -> None:
+    code, out, _ = run("find", "--scope", "dictionary", "--group", "40207")
+    assert code == 0
+    codes = [line.split()[0] for line in out.splitlines()[2:]]
+    assert codes == sorted(codes)
+    assert "4-02-07-08" in codes
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["find", "--group", "9"], "group='9': is not a group"),
+        (["find", "--scope", "everything"], "invalid choice: 'everything'"),
+        (["find", "--related", "--scope", "dictionary"], "contradicts related=True"),
+        (["find", "--sub-role", "快件揽收员"], "pass scope='dictionary'"),
+    ],
+)
+def test_dictionary_mistakes_are_one_line_and_exit_2(argv: list[str], message: str) -> None:
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "")
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_export_covers_the_whole_dictionary(tmp_path: Path) -> None:
+    target = tmp_path / "dictionary.csv"
+    code, out, err = run("export", "--format", "csv", "--scope", "dictionary", "-o", str(target))
+    assert (code, out, err) == (0, "", "")
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert len(rows) == len(newocc.occupations(scope="dictionary"))
+    courier = next(row for row in rows if row["code"] == "4-02-07-08")
+    assert (courier["name_zh"], courier["status"], courier["sector"]) == ("快递员", "established", "")

@@ -134,3 +134,21 @@ def test_to_frame_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"newocc\[pandas\]"):
         newocc.to_frame(ALL)
+
+
+def test_the_whole_dictionary_exports_and_comes_back_as_the_same_records() -> None:
+    import datetime as dt
+
+    import cattrs
+
+    every = newocc.occupations(scope="dictionary")
+    lines = newocc.to_jsonl(every).splitlines()
+    assert len(lines) == len(every)
+    converter = cattrs.Converter()
+    converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
+    for line, occupation in zip(lines, every, strict=True):
+        record = json.loads(line)
+        del record["data_version"], record["schema_version"]
+        assert converter.structure(record, Occupation) == occupation
+    established = json.loads(lines[[o.code for o in every].index("4-02-07-08")])
+    assert (established["status"], established["sector"], established["batch"]) == ("established", None, None)

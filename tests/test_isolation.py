@@ -89,6 +89,7 @@ def test_loading_uses_no_network_pickle_or_eval_of_data() -> None:
         import newocc
         newocc.find(batch=3, sector="digital", text="工程")
         newocc.get("互联网营销师")
+        newocc.get("4-02-07-08")  # reads the rest of the dictionary too
         sources = [
             s if isinstance(s, str) else s.decode("utf-8", "replace") for e, s in events if e == "compile"
         ]
@@ -103,7 +104,7 @@ def test_loading_uses_no_network_pickle_or_eval_of_data() -> None:
     assert report["sources"], "the audit saw no generated code at all"
     assert report["other"] == []
     assert report["pickle"] == []
-    data_text = [o.name_zh for o in newocc.occupations(related=True)] + [
+    data_text = [o.name_zh for o in newocc.occupations(scope="dictionary")] + [
         s.id for s in _catalogue.current().sources
     ]
     leaked = [name for name in data_text if any(name in source for source in report["sources"])]
@@ -140,6 +141,10 @@ def _reachable() -> Iterator[tuple[str, object]]:
     catalogue = _catalogue.current()
     for name in _catalogue.Catalogue.__slots__:
         yield from _walk(getattr(catalogue, name), f"catalogue.{name}")
+    table = _catalogue.dictionary()
+    for name in type(table).__slots__:
+        if name != "catalogue":  # walked above
+            yield from _walk(getattr(table, name), f"dictionary.{name}")
 
 
 def test_everything_a_caller_can_reach_is_immutable() -> None:

@@ -22,7 +22,7 @@ TYPE_CHECKING = False
 __version__ = "0.1.0.dev0"
 """The code version (PEP 440)."""
 
-DATA_VERSION = "2025.1"
+DATA_VERSION = "2025.2"
 """The data release this version ships: the year of the latest official release
 it covers, then a revision number."""
 
@@ -41,6 +41,7 @@ __all__ = [
     "FactKind",
     "FormerCode",
     "FormerName",
+    "Group",
     "InvalidArgument",
     "InvalidArgumentType",
     "LabelKind",
@@ -54,6 +55,7 @@ __all__ = [
     "RoleClass",
     "RoleHead",
     "SalaryRange",
+    "Scope",
     "Sector",
     "SkillStandard",
     "Source",
@@ -71,6 +73,7 @@ __all__ = [
     "facts",
     "find",
     "get",
+    "groups",
     "match",
     "match_many",
     "occupations",
@@ -101,6 +104,7 @@ if TYPE_CHECKING:
         FactKind,
         FormerCode,
         FormerName,
+        Group,
         NameKind,
         Occupation,
         Percentile,
@@ -119,7 +123,7 @@ if TYPE_CHECKING:
         TermKind,
         Wording,
     )
-    from newocc.query import batches, facts, find, get, occupations, sectors
+    from newocc.query import Scope, batches, facts, find, get, groups, occupations, sectors
 
 # Where each lazily imported public name lives (PEP 562): importing attrs and
 # the query layer costs more than the whole of a cheap `import newocc`.
@@ -132,6 +136,8 @@ _HOMES = {
     "facts": "query",
     "find": "query",
     "get": "query",
+    "groups": "query",
+    "Scope": "query",
     "LabelKind": "coder",
     "Match": "coder",
     "Matcher": "coder",

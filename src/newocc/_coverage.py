@@ -18,13 +18,14 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from newocc._store import current
-from newocc.model import Occupation, SourceKind
+from newocc._store import current, dictionary
+from newocc.model import Occupation, SourceKind, Status
 
 __all__ = [
     "PAGE_TABLES",
     "batch_table",
     "coverage_table",
+    "dictionary_table",
     "refresh",
     "source_kind_coverage_table",
     "source_kind_table",
@@ -178,10 +179,44 @@ def work_type_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+_DICTIONARY_COLUMNS: tuple[tuple[str, Callable[[Occupation], object]], ...] = (
+    ("new", lambda o: o.status is Status.NEW),
+    ("related", lambda o: o.status in (Status.RAISED, Status.HOST)),
+    ("established", lambda o: o.status is Status.ESTABLISHED),
+    ("definition", lambda o: o.definition_zh),
+    ("work types", lambda o: o.sub_roles),
+    ("S (digital)", lambda o: o.digital),
+    ("L (green)", lambda o: o.green),
+)
+
+
+def dictionary_table() -> str:
+    """A Markdown table of the whole 2022 dictionary, one row per major group, then the totals.
+
+    Each row counts the group's occupations, how many are new, related or
+    established, and how many carry a definition, work types and each mark.
+    """
+    table = dictionary()
+    header = ["major group", "name", "occupations", *(name for name, _ in _DICTIONARY_COLUMNS)]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 2)]
+    majors = [g for g in table.groups if g.level == 1]
+    for group in majors:
+        members = [table.occupations[i] for i in sorted(table.positions_by_group.get(group.code, ()))]
+        lines.append(_dictionary_row(group.code, group.name_zh, members))
+    lines.append(_dictionary_row("all", "", list(table.occupations)))
+    return "\n".join(lines) + "\n"
+
+
+def _dictionary_row(code: str, name: str, members: list[Occupation]) -> str:
+    counts = [str(sum(1 for o in members if has(o))) for _, has in _DICTIONARY_COLUMNS]
+    return "| " + " | ".join([code, _escape(name), str(len(members)), *counts]) + " |"
+
+
 PAGE_TABLES: dict[str, Callable[[], str]] = {
     "coverage table": coverage_table,
     "source kind coverage": source_kind_coverage_table,
     "work types": work_type_table,
+    "dictionary table": dictionary_table,
 }
 """The tables of ``docs/coverage.md``, by the name in their markers."""
 

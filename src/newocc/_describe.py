@@ -1,7 +1,8 @@
 """A full plain-text description of one occupation, for ``newocc show``.
 
 Fields are walked from the attrs model, so a field added to ``Occupation``
-shows up without touching this module.  Sources are cited as ``[n]`` and
+shows up without touching this module; the groups the code belongs to follow
+the code.  Sources are cited as ``[n]`` and
 listed in full at the end, once each.
 """
 
@@ -26,6 +27,7 @@ _LABELS = {
     "former_codes": "former codes",
     "code_sources": "code sources",
     "raised_in": "raised in batch",
+    "dictionary_name_zh": "dictionary name",
 }
 
 
@@ -130,6 +132,18 @@ def _batch_line(number: int) -> str:
     return str(number)
 
 
+def _groups_line(occupation: Occupation, citations: _Citations) -> str:
+    """The group codes from major to small, the named ones with their names and sources."""
+    from newocc._store import dictionary
+
+    named = dictionary().group_by_code
+    parts = []
+    for code in (occupation.major_group, occupation.middle_group, occupation.small_group):
+        group = named.get(code or "")
+        parts.append(f"{code} {group.name_zh} {citations.cite(group.sources)}" if group else str(code))
+    return " › ".join(parts)
+
+
 def describe(occupation: Occupation) -> str:
     """Every field of ``occupation``, one per line, with its sources listed at the end."""
     citations = _Citations()
@@ -142,5 +156,7 @@ def describe(occupation: Occupation) -> str:
         first, *rest = _value(field.name, getattr(occupation, field.name), citations)
         lines.append(f"{label + ':':<{width}}{first}".rstrip())
         lines += rest
+        if field.name == "code" and occupation.code is not None:
+            lines.append(f"{'groups:':<{width}}{_groups_line(occupation, citations)}")
     lines += ["", "sources:", *citations.lines()]
     return "\n".join(lines)

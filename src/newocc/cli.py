@@ -237,7 +237,18 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--green", action="store_true", help="only occupations marked L (green) in the 2022 dictionary"
     )
+    group.add_argument(
+        "--group",
+        metavar="CODE",
+        help="a group of the 2022 dictionary by code: major (4), middle (4-02) or small (4-02-07)",
+    )
     group.add_argument("--related", action="store_true", help="also search raised and host records")
+    group.add_argument(
+        "--scope",
+        choices=("new", "related", "dictionary"),
+        help="what to search: the new occupations (default), with their related records, "
+        "or every occupation of the 2022 dictionary",
+    )
 
 
 def _find(args: argparse.Namespace) -> tuple[Any, ...]:
@@ -251,7 +262,9 @@ def _find(args: argparse.Namespace) -> tuple[Any, ...]:
         text=args.text,
         digital=True if args.digital else None,
         green=True if args.green else None,
+        group=args.group,
         related=args.related,
+        scope=args.scope,
     )
 
 
@@ -296,7 +309,11 @@ def _run_export(args: argparse.Namespace) -> Output:
 
 
 def _add_show(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("key", metavar="KEY", help="code (4-01-06-02 or 4010602), former code, or exact name")
+    parser.add_argument(
+        "key",
+        metavar="KEY",
+        help="a code of the 2022 dictionary (4-02-07-08 or 4020708), a former code, or an exact name",
+    )
 
 
 def _run_show(args: argparse.Namespace) -> Output:

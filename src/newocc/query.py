@@ -1,4 +1,4 @@
-"""Query the catalogue: ``find``, ``get``, ``occupations``, ``batches``, ``sectors``.
+"""Query the catalogue: ``find``, ``get``, ``occupations``, ``batches``, ``sectors``, ``groups``.
 
 Pure functions over the loaded catalogue.  A mistake in the arguments raises
 :class:`~newocc.errors.InvalidArgumentType` (a ``TypeError``) or
@@ -6,22 +6,33 @@ Pure functions over the loaded catalogue.  A mistake in the arguments raises
 value and the valid choices; it never comes back as a silent empty result.
 Only the first :data:`~newocc._check.MAX_ARGUMENT_CHARS` characters of a str
 argument are read: no code or name comes near that length.
+
+What ``find`` and ``occupations`` search is their :class:`Scope`: the new
+occupations by default, the records related to them with ``scope="related"``
+(or ``related=True``), or every detailed occupation of the 2022 dictionary
+with ``scope="dictionary"``.  Only the last reads the dictionary's files; it
+does so once, on first use.
 """
 
 from __future__ import annotations
 
+import enum
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from newocc._check import MAX_ARGUMENT_CHARS, check_bool, check_choice, check_str
-from newocc._store import Catalogue, current
+from newocc._store import Catalogue, current, dictionary
 from newocc._text import as_code, fold
 from newocc.errors import InvalidArgument, InvalidArgumentType, NotFound
-from newocc.model import Batch, Fact, Occupation, Sector, Status
+from newocc.model import Batch, Fact, Group, Occupation, Sector, Status
 
-__all__ = ["batches", "facts", "find", "get", "occupations", "sectors"]
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
+if TYPE_CHECKING:
+    from newocc._store.whole_dictionary import Dictionary
+
+__all__ = ["Scope", "batches", "facts", "find", "get", "groups", "occupations", "sectors"]
 
 
 def __dir__() -> list[str]:
@@ -31,15 +42,33 @@ def __dir__() -> list[str]:
 K = TypeVar("K")
 
 
-def occupations(*, related: bool = False) -> tuple[Occupation, ...]:
-    """Every new occupation, in catalogue order (by batch, then as the notice lists them).
+class Scope(str, enum.Enum):
+    """Which records :func:`find` and :func:`occupations` search."""
 
-    With ``related=True`` the result also holds the records that are not new
-    occupations themselves: work types a batch raised to occupations
-    (``Status.RAISED``) and older occupations that received new work types
-    (``Status.HOST``).
+    NEW = "new"
+    """The new occupations (新职业) the batches released, in catalogue order; the default."""
+    RELATED = "related"
+    """The new occupations and the records related to them (``Status.RAISED`` and
+    ``Status.HOST``), in catalogue order; the same as ``related=True``."""
+    DICTIONARY = "dictionary"
+    """Every detailed occupation of the 2022 dictionary and its 2024 and 2025
+    additions, the catalogue's records included, in code order."""
+
+
+def occupations(*, related: bool = False, scope: Scope | str | None = None) -> tuple[Occupation, ...]:
+    """Every occupation of the scope: by default the new ones, in catalogue order.
+
+    With ``related=True`` (or ``scope="related"``) the result also holds the
+    records that are not new occupations themselves: work types a batch raised
+    to occupations (``Status.RAISED``) and older occupations that received new
+    work types (``Status.HOST``).  With ``scope="dictionary"`` it is every
+    occupation of the 2022 dictionary, in code order (see :class:`Scope`).
     """
-    return _universe(current(), _check_related(related))
+    chosen = _check_scope(scope, related)
+    if chosen is Scope.DICTIONARY:
+        return dictionary().occupations
+    catalogue = current()
+    return catalogue.occupations if chosen is Scope.RELATED else catalogue.new
 
 
 def facts() -> tuple[Fact, ...]:
@@ -57,6 +86,15 @@ def sectors() -> tuple[Sector, ...]:
     return tuple(Sector)
 
 
+def groups() -> tuple[Group, ...]:
+    """The named groups of the 2022 dictionary (the 8 major groups, 大类), in code order.
+
+    Middle and small groups are not named (no source the data trusts shows
+    them); their codes still work in ``find(group=...)``.
+    """
+    return dictionary().groups
+
+
 def find(
     *,
     batch: int | Collection[int] | None = None,
@@ -66,9 +104,11 @@ def find(
     text: str | None = None,
     digital: bool | None = None,
     green: bool | None = None,
+    group: str | Group | None = None,
     related: bool = False,
+    scope: Scope | str | None = None,
 ) -> tuple[Occupation, ...]:
-    """The occupations that meet every criterion given, in catalogue order.
+    """The occupations that meet every criterion given, in the scope's order.
 
     - ``batch``: a batch number, or a collection of them (any of).
     - ``sector``: a :class:`~newocc.model.Sector` or its value, e.g. ``"digital"``.
@@ -79,9 +119,9 @@ def find(
       overlaps it, a lower bound at most ``high``.  Annual figures are divided
       by 12 before comparing; proxy figures count too.
     - ``sub_role``: the exact name of a work type, Chinese or English.  A work
-      type of an older occupation (``Status.HOST``) needs ``related=True``;
-      without it, and for a work type whose parent no source names, the
-      :class:`~newocc.errors.InvalidArgument` says so rather than returning nothing.
+      type outside the scope (an older occupation's, a ``Status.HOST`` or
+      ``Status.ESTABLISHED`` one) raises an :class:`~newocc.errors.InvalidArgument` that says which scope
+      holds it, rather than returning nothing.
     - ``text``: a case-insensitive substring of the Chinese or English name
       of the occupation, a former name, or the name of one of its work types;
       Latin text matches at the start of a word ("ai" finds "AI trainers",
@@ -89,34 +129,44 @@ def find(
     - ``digital`` / ``green``: True keeps occupations a source shows with the
       2022 dictionary's S (digital) or L (green) mark; False keeps those no
       source shows with it (which is not proof that they lack it).
-    - ``related``: also search records that are not new occupations (see
-      :func:`occupations`).
+    - ``group``: a group of the 2022 dictionary by its code, dashed or compact:
+      a major group (``"4"``), a middle group (``"4-02"`` or ``"402"``) or a
+      small group (``"4-02-07"``), or a :class:`~newocc.model.Group`.
+    - ``related``: also search records that are not new occupations; the same
+      as ``scope="related"``.
+    - ``scope``: a :class:`Scope` or its value: ``"new"`` (the default),
+      ``"related"`` or ``"dictionary"`` (every occupation of the 2022
+      dictionary, in code order).
 
-    With no criteria the result is :func:`occupations`.
+    With no criteria the result is :func:`occupations` of the scope.
     """
+    chosen = _check_scope(scope, related)
     catalogue = current()
+    table = dictionary() if chosen is Scope.DICTIONARY else None
+    view: Catalogue | Dictionary = table if table is not None else catalogue
     # Narrow by the precomputed position sets first (no per-record work),
     # then test the few survivors; no closures are built per call.
-    keep = catalogue.new_positions if not _check_related(related) else None
+    keep = catalogue.new_positions if chosen is Scope.NEW else None
     if batch is not None:
-        keep = _narrow(keep, _check_batch(batch, catalogue), catalogue.positions_by_batch)
+        keep = _narrow(keep, _check_batch(batch, catalogue), view.positions_by_batch)
     if sector is not None:
-        keep = _narrow(keep, (_check_sector(sector),), catalogue.positions_by_sector)
+        keep = _narrow(keep, (_check_sector(sector),), view.positions_by_sector)
+    if group is not None:
+        keep = _narrow(keep, (_check_group(group),), view.positions_by_group)
     low_high = _check_salary(salary) if salary is not None else None
-    role = _check_sub_role(sub_role, catalogue, related) if sub_role is not None else None
+    role = _check_sub_role(sub_role, chosen) if sub_role is not None else None
     found_in = _text_matcher(_check_text(text)) if text is not None else None
     want_digital = check_bool("digital", digital) if digital is not None else None
     want_green = check_bool("green", green) if green is not None else None
-    records = catalogue.occupations
+    records = view.occupations
+    names_of, sub_roles_of = view.names_of, view.sub_roles_of
     candidates = sorted(keep) if keep is not None else range(len(records))
     found = []
     for position in candidates:
         occupation = records[position]
-        if role is not None and role not in catalogue.sub_roles_of[occupation.name_zh]:
+        if role is not None and role not in sub_roles_of[occupation.name_zh]:
             continue
-        if found_in is not None and not any(
-            found_in(name) for name in catalogue.names_of[occupation.name_zh]
-        ):
+        if found_in is not None and not any(found_in(name) for name in names_of[occupation.name_zh]):
             continue
         if low_high is not None and not _pays_within(occupation, *low_high):
             continue
@@ -137,14 +187,18 @@ def _narrow(
 
 
 def get(key: str) -> Occupation:
-    """The occupation with this code or exact name.
+    """The occupation with this code or exact name, in the whole 2022 dictionary.
 
     ``key`` may be a current code (``"4-01-06-02"`` or ``"4010602"``), a code
-    printed before the 2022 dictionary (used only when no current code is the
-    same), or an exact official Chinese or English name, current or former
-    (case, width and traditional characters are ignored).  Raises
-    :class:`~newocc.errors.NotFound` otherwise, suggesting the closest names,
-    or the occupation whose work type ``key`` names.
+    printed before (in an earlier standard, or in the 2022 public-comment
+    draft; used only when no current code is the same), or an exact official
+    Chinese or English name, current or former (case, width and traditional
+    characters are ignored).  The new occupations and their related records
+    are looked up first, then the rest of the dictionary; the record's
+    ``status`` says which it is (``get("快递员").status`` is
+    ``Status.ESTABLISHED``).  Raises :class:`~newocc.errors.NotFound`
+    otherwise, suggesting the closest names, naming the occupation whose work
+    type ``key`` is, or saying why a code a source prints has no record.
     """
     folded = _exact("key", key)
     if folded is None:
@@ -152,22 +206,41 @@ def get(key: str) -> Occupation:
     catalogue = current()
     code = as_code(folded)
     if code is not None:
-        found = catalogue.by_code.get(code) or catalogue.by_former_code.get(code)
+        found = catalogue.by_code.get(code)
         if found is not None:
             return found
-    found = catalogue.by_name.get(folded) or catalogue.by_name.get(_simplified(folded))
+        # The rest of the dictionary is read only when the catalogue has no answer.
+        table = dictionary()
+        found = (
+            table.by_code.get(code) or catalogue.by_former_code.get(code) or table.by_former_code.get(code)
+        )
+        if found is not None:
+            return found
+        note = table.unresolved.get(code)
+        if note is not None:
+            raise NotFound(key, hint=note.note[:1].lower() + note.note[1:])
+    found = catalogue.by_name.get(folded)
     if found is not None:
         return found
-    role_key = folded if folded in catalogue.by_sub_role else _simplified(folded)
-    owner = catalogue.by_sub_role.get(role_key)
+    simplified = _simplified(folded)
+    found = catalogue.by_name.get(simplified)
+    if found is not None:
+        return found
+    table = dictionary()
+    found = table.by_name.get(folded) or table.by_name.get(simplified)
+    if found is not None:
+        return found
+    role_key = folded if folded in table.by_sub_role else simplified
+    owner = table.by_sub_role.get(role_key)
     if owner is not None:
         role = next(r for r in owner.sub_roles if role_key in (fold(r.name_zh), fold(r.name_en or "")))
+        scope = "" if owner.status is not Status.ESTABLISHED else ", scope='dictionary'"
         raise NotFound(
             key,
             (owner.name_zh,),
-            hint=f"it is a work type of {owner.name_zh}; find(sub_role={role.name_zh!r}) finds it",
+            hint=f"it is a work type of {owner.name_zh}; find(sub_role={role.name_zh!r}{scope}) finds it",
         )
-    raise NotFound(key, _closest(folded, catalogue.by_name.keys(), catalogue))
+    raise NotFound(key, _closest(folded, table))
 
 
 def _simplified(text: str) -> str:
@@ -177,18 +250,51 @@ def _simplified(text: str) -> str:
     return traditional_to_simplified(text)
 
 
-def _universe(catalogue: Catalogue, related: bool) -> tuple[Occupation, ...]:
-    return catalogue.occupations if related else catalogue.new
-
-
 def _exact(name: str, value: object) -> str | None:
     """``value`` folded for an exact lookup, or None when it is longer than any code or name."""
     text = check_str(name, value, max_chars=MAX_ARGUMENT_CHARS + 1)
     return None if len(text) > MAX_ARGUMENT_CHARS else fold(text)
 
 
-def _check_related(related: object) -> bool:
-    return check_bool("related", related)
+def _check_scope(scope: object, related: object) -> Scope:
+    related = check_bool("related", related)
+    if scope is None:
+        return Scope.RELATED if related else Scope.NEW
+    chosen = check_choice("scope", scope, Scope)
+    if related and chosen is not Scope.RELATED:
+        raise InvalidArgument(
+            "scope", scope, "contradicts related=True, which asks for scope='related'; pass one of them"
+        )
+    return chosen
+
+
+_GROUP_FORMS = (
+    (re.compile(r"\d"), lambda c: c),
+    (re.compile(r"\d-\d{2}(-\d{2})?"), lambda c: c),
+    (re.compile(r"\d{3}"), lambda c: f"{c[0]}-{c[1:3]}"),
+    (re.compile(r"\d{5}"), lambda c: f"{c[0]}-{c[1:3]}-{c[3:5]}"),
+)
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
+
+
+def _check_group(group: object) -> str:
+    if isinstance(group, Group):
+        group = group.code
+    if not isinstance(group, str):
+        raise InvalidArgumentType("group", group, "a group's code as str (e.g. '4' or '4-02-07') or a Group")
+    text = group[:MAX_ARGUMENT_CHARS]
+    folded = fold(text).translate(_DASHES)
+    code = next((dashed(folded) for pattern, dashed in _GROUP_FORMS if pattern.fullmatch(folded)), None)
+    # Any code of the form is accepted only if some occupation of the dictionary is in it.
+    if code is None or code not in dictionary().positions_by_group:
+        majors = ", ".join(g.code for g in dictionary().groups if g.level == 1)
+        raise InvalidArgument(
+            "group",
+            group,
+            f"is not a group; a group is a major group ({majors}), or the first "
+            "two or three parts of an occupation code, e.g. '4-02' or '4-02-07'",
+        )
+    return code
 
 
 def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
@@ -237,37 +343,54 @@ def _check_salary(salary: object) -> tuple[float, float]:
     return low, high
 
 
-def _check_sub_role(sub_role: object, catalogue: Catalogue, related: bool) -> str:
+def _check_sub_role(sub_role: object, scope: Scope) -> str:
     folded = _exact("sub_role", sub_role) or ""
-    if folded not in catalogue.sub_role_names:
-        import difflib  # only for the hint: it costs ~1.5 ms to import on a first query
-
-        close = difflib.get_close_matches(folded, catalogue.sub_role_names, n=3, cutoff=0.5)
-        hint = f"did you mean {', '.join(close)}?" if close else "see each occupation's sub_roles"
-        raise InvalidArgument("sub_role", sub_role, f"is not the name of a work type; {hint}")
-    owner = catalogue.by_sub_role.get(folded)
+    catalogue = current()
+    in_catalogue = scope is not Scope.DICTIONARY
+    # The catalogue's own names first: a valid query of the new occupations never
+    # reads the rest of the dictionary.
+    owner = catalogue.by_sub_role.get(folded) if in_catalogue else dictionary().by_sub_role.get(folded)
+    if owner is not None and (scope is not Scope.NEW or owner.status is Status.NEW):
+        return folded
+    table = dictionary()
     if owner is None:
+        owner = table.by_sub_role.get(folded)
+    if owner is not None:
+        # A valid name whose occupation lies outside the scope: say so, not ().
+        wider = "related=True" if owner.status is not Status.ESTABLISHED else "scope='dictionary'"
+        raise InvalidArgument(
+            "sub_role",
+            sub_role,
+            f"belongs to {owner.name_zh}, which is not a new occupation "
+            f"(status {owner.status.value!r}); pass {wider} to include it",
+        )
+    if folded in catalogue.sub_role_names:
         number = next(
             b.number
             for b in catalogue.batches
             for r in b.unplaced_work_types
             if folded == fold(r.name_zh) or (r.name_en and folded == fold(r.name_en))
         )
+        released = f"was released by batch {number} under a parent "
+        if folded in table.by_name:
+            raise InvalidArgument(
+                "sub_role",
+                sub_role,
+                f"{released}no release names; the 2022 dictionary lists {table.by_name[folded].name_zh} "
+                f"as an occupation of its own (newocc.get({sub_role!r})), not as a work type",
+            )
         raise InvalidArgument(
             "sub_role",
             sub_role,
-            f"was released by batch {number} under a parent occupation no source names, so no "
-            f"occupation has it; see newocc.batches()[{number - 1}].unplaced_work_types",
+            f"{released}no source names, so no occupation has it; "
+            f"see newocc.batches()[{number - 1}].unplaced_work_types",
         )
-    if not related and owner.status is not Status.NEW:
-        # A valid name whose occupation lies outside the default universe: say so, not ().
-        raise InvalidArgument(
-            "sub_role",
-            sub_role,
-            f"belongs to {owner.name_zh}, which is not a new occupation "
-            f"(status {owner.status.value!r}); pass related=True to include it",
-        )
-    return folded
+    import difflib  # only for the hint: it costs ~1.5 ms to import on a first query
+
+    names = catalogue.sub_role_names if in_catalogue else table.sub_role_names
+    close = difflib.get_close_matches(folded, names, n=3, cutoff=0.5) if len(folded) <= _LONGEST_KEY else []
+    hint = f"did you mean {', '.join(close)}?" if close else "see each occupation's sub_roles"
+    raise InvalidArgument("sub_role", sub_role, f"is not the name of a work type; {hint}")
 
 
 def _check_text(text: object) -> str:
@@ -293,8 +416,15 @@ def _pays_within(occupation: Occupation, low: float, high: float) -> bool:
     return any(figure.overlaps(low, high) for figure in occupation.salaries)
 
 
-def _closest(key: str, candidates: Iterable[str], catalogue: Catalogue) -> tuple[str, ...]:
+# No name is longer than this; a longer key has no close match, and difflib
+# would compare it with every name for nothing.
+_LONGEST_KEY = 64
+
+
+def _closest(key: str, table: Dictionary) -> tuple[str, ...]:
+    if len(key) > _LONGEST_KEY:
+        return ()
     import difflib  # only on the way to NotFound
 
-    close = difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.4)
-    return tuple(dict.fromkeys(catalogue.by_name[name].name_zh for name in close))
+    close = difflib.get_close_matches(key, list(table.by_name), n=3, cutoff=0.4)
+    return tuple(dict.fromkeys(table.by_name[name].name_zh for name in close))

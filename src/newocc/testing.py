@@ -414,7 +414,7 @@ def occupations(batch_numbers: tuple[int, ...] = (1, 2, 3, 4)) -> st.SearchStrat
 
 
 def find_arguments() -> st.SearchStrategy[dict[str, Any]]:
-    """Valid keyword arguments for :func:`newocc.find`, drawn from the packaged catalogue.
+    """Valid keyword arguments for :func:`newocc.find`, drawn from the packaged data.
 
     Every keyword of ``find`` is drawn (or left out): ``batch`` as one number
     or a list, tuple or set of them; ``sector`` as a member or its value;
@@ -423,16 +423,17 @@ def find_arguments() -> st.SearchStrategy[dict[str, Any]]:
     ``text`` as a piece of a Chinese name or the start of an English word;
     ``digital``, ``green`` and ``related`` as booleans.  Every value is one
     ``find`` accepts; the combination may match nothing.
+    ``scope`` and ``group`` are drawn too, and a work type is drawn only
+    together with a scope that holds it.
     """
+    from newocc.query import Scope
+
     known = [b.number for b in _catalogue_batches()]
     records = _catalogue_occupations(related=True)
-    roles = sorted(
-        {r.name_zh for o in records for r in o.sub_roles}
-        | {r.name_en for o in records for r in o.sub_roles if r.name_en}
-    )
-    new_roles = {
-        name for o in _catalogue_occupations() for r in o.sub_roles for name in (r.name_zh, r.name_en)
-    }
+    every = _catalogue_occupations(scope=Scope.DICTIONARY)
+    roles = sorted({r.name_zh for o in every for r in o.sub_roles})
+    holders = {r.name_zh: o.status for o in every for r in o.sub_roles}
+    groups = sorted({code for o in every for code in (o.major_group, o.middle_group, o.small_group) if code})
     chinese_parts = {o.name_zh[i : i + 2] for o in records for i in range(len(o.name_zh) - 1)}
     english_parts = {
         word[:size]
@@ -454,11 +455,23 @@ def find_arguments() -> st.SearchStrategy[dict[str, Any]]:
         "text": st.sampled_from(sorted(chinese_parts)) | st.sampled_from(sorted(english_parts)),
         "digital": st.booleans(),
         "green": st.booleans(),
+        "group": st.sampled_from(groups),
         "related": st.booleans(),
+        "scope": st.sampled_from(list(Scope)) | st.sampled_from([s.value for s in Scope]),
     }
     if roles:
         optional["sub_role"] = st.sampled_from(roles)
-    # A work type of an older occupation is only valid together with related=True.
-    return st.fixed_dictionaries({}, optional=optional).filter(
-        lambda kwargs: "sub_role" not in kwargs or kwargs.get("related") or kwargs["sub_role"] in new_roles
-    )
+
+    def valid(kwargs: dict[str, Any]) -> bool:
+        scope = Scope(kwargs["scope"]) if "scope" in kwargs else None
+        if kwargs.get("related") and scope not in (None, Scope.RELATED):
+            return False  # related=True is scope="related"; the two may not disagree
+        if scope is None:
+            scope = Scope.RELATED if kwargs.get("related") else Scope.NEW
+        if "sub_role" not in kwargs or scope is Scope.DICTIONARY:
+            return True
+        # A work type is valid only in a scope that holds its occupation.
+        status = holders[kwargs["sub_role"]]
+        return status is Status.NEW or (scope is Scope.RELATED and status is not Status.ESTABLISHED)
+
+    return st.fixed_dictionaries({}, optional=optional).filter(valid)

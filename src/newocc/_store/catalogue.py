@@ -35,6 +35,7 @@ class Catalogue:
         "new_positions",
         "occupations",
         "positions_by_batch",
+        "positions_by_group",
         "positions_by_sector",
         "sources",
         "sub_role_names",
@@ -98,6 +99,7 @@ class Catalogue:
         self.positions_by_sector: Mapping[Sector | None, frozenset[int]] = _positions(
             occupations, lambda o: o.sector
         )
+        self.positions_by_group: Mapping[str, frozenset[int]] = group_positions(occupations)
         self.sub_role_names: frozenset[str] = frozenset(
             [fold(r.name_zh) for b in batches for r in b.unplaced_work_types]
             + [fold(r.name_en) for b in batches for r in b.unplaced_work_types if r.name_en]
@@ -105,6 +107,20 @@ class Catalogue:
         # Ids of sources no catalogue file cites: the dictionary's files must
         # cite them (the loader checks when it reads those files).
         self.uncited: frozenset[str] = frozenset()
+
+
+def group_positions(occupations: tuple[Occupation, ...]) -> Mapping[str, frozenset[int]]:
+    """Positions in ``occupations`` under each major, middle and small group code."""
+    groups: dict[str, set[int]] = {}
+    for position, occupation in enumerate(occupations):
+        code = occupation.code
+        if code is None:
+            continue
+        # The prefixes Occupation.major_group, middle_group and small_group give,
+        # sliced here directly: this runs for every record of the dictionary.
+        for prefix in (code[:1], code[:4], code[:7]):
+            groups.setdefault(prefix, set()).add(position)
+    return MappingProxyType({code: frozenset(members) for code, members in sorted(groups.items())})
 
 
 def _positions(

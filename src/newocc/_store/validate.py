@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 
 from newocc.errors import MAX_SHOWN, CatalogueError, shown
 from newocc.model import (
@@ -47,16 +46,22 @@ _MOST_PAY = 10**9
 (and beyond about 10**308 it would not even convert to a float in ``find(salary=)``)."""
 
 
-@dataclass
 class _Seen:
-    """What the records checked so far use, keyed by value, naming the record that uses it."""
+    """What the records checked so far use, keyed by value, naming the record that uses it.
 
-    codes: dict[str, str] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)
-    former_codes: dict[str, str] = field(default_factory=dict)
-    work_types: dict[str, str] = field(default_factory=dict)
-    english_work_types: dict[str, str] = field(default_factory=dict)
-    unplaced: dict[str, int] = field(default_factory=dict)
+    A plain class, not a dataclass: importing ``dataclasses`` would cost the
+    first query a few milliseconds.
+    """
+
+    __slots__ = ("codes", "english_work_types", "former_codes", "names", "unplaced", "work_types")
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.former_codes: dict[str, str] = {}
+        self.work_types: dict[str, str] = {}
+        self.english_work_types: dict[str, str] = {}
+        self.unplaced: dict[str, int] = {}
 
 
 def validate(

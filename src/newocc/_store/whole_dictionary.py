@@ -13,9 +13,16 @@ from types import MappingProxyType
 
 import attrs
 
-from newocc._store.catalogue import Catalogue, _folded_names, _folded_sub_roles, _index
+from newocc._store.catalogue import (
+    Catalogue,
+    _folded_names,
+    _folded_sub_roles,
+    _index,
+    _positions,
+    group_positions,
+)
 from newocc._text import fold
-from newocc.model import Group, Occupation, Source
+from newocc.model import Group, Occupation, Sector, Source
 
 __all__ = ["DICTIONARY_FILE", "GROUPS_FILE", "CodeNote", "Dictionary"]
 
@@ -63,7 +70,9 @@ class Dictionary:
         "groups",
         "names_of",
         "occupations",
+        "positions_by_batch",
         "positions_by_group",
+        "positions_by_sector",
         "sub_role_names",
         "sub_roles_of",
         "unresolved",
@@ -91,20 +100,24 @@ class Dictionary:
         self.by_former_code: Mapping[str, Occupation] = _merged(
             catalogue.by_former_code, ((f.code, o) for o in established for f in o.former_codes)
         )
-        self.by_name: Mapping[str, Occupation] = _merged(
-            catalogue.by_name,
-            [(fold(o.dictionary_name_zh), o) for o in catalogue.occupations if o.dictionary_name_zh]
-            + [(fold(o.name_zh), o) for o in established]
-            + [(fold(o.name_en.text), o) for o in established if o.name_en is not None]
-            + [(fold(f.name_zh), o) for o in established for f in o.former_names],
-        )
-        self.by_sub_role: Mapping[str, Occupation] = _merged(
-            catalogue.by_sub_role,
-            [(fold(r.name_zh), o) for o in established for r in o.sub_roles]
-            + [(fold(r.name_en), o) for o in established for r in o.sub_roles if r.name_en],
-        )
+        # Each name is folded once: its folded forms feed every table below.
+        names_of: dict[str, tuple[str, ...]] = {}
+        sub_roles_of: dict[str, frozenset[str]] = {}
+        name_pairs = [(fold(o.dictionary_name_zh), o) for o in catalogue.occupations if o.dictionary_name_zh]
+        role_pairs: list[tuple[str, Occupation]] = []
+        for o in established:
+            roles = _folded_sub_roles(o)
+            names = _folded_names(o, roles)
+            sub_roles_of[o.name_zh] = roles
+            names_of[o.name_zh] = names
+            # _folded_names lists the name, former names and English name before the work types.
+            own = 1 + len(o.former_names) + (o.name_en is not None)
+            name_pairs += [(name, o) for name in names[:own]]
+            role_pairs += [(role, o) for role in roles]
+        self.by_name: Mapping[str, Occupation] = _merged(catalogue.by_name, name_pairs)
+        self.by_sub_role: Mapping[str, Occupation] = _merged(catalogue.by_sub_role, role_pairs)
         self.sub_roles_of: Mapping[str, frozenset[str]] = MappingProxyType(
-            {**catalogue.sub_roles_of, **{o.name_zh: _folded_sub_roles(o) for o in established}}
+            {**catalogue.sub_roles_of, **sub_roles_of}
         )
         self.names_of: Mapping[str, tuple[str, ...]] = MappingProxyType(
             {
@@ -114,20 +127,19 @@ class Dictionary:
                     else catalogue.names_of[o.name_zh]
                     for o in catalogue.occupations
                 },
-                **{o.name_zh: _folded_names(o, self.sub_roles_of[o.name_zh]) for o in established},
+                **names_of,
             }
         )
         self.sub_role_names: frozenset[str] = catalogue.sub_role_names | frozenset(self.by_sub_role)
-        # Positions in ``occupations`` under each major, middle and small group code,
-        # so that a query by group intersects sets instead of testing codes.
-        groups_of: dict[str, set[int]] = {}
-        for position, occupation in enumerate(self.occupations):
-            for code in (occupation.major_group, occupation.middle_group, occupation.small_group):
-                if code is not None:
-                    groups_of.setdefault(code, set()).add(position)
-        self.positions_by_group: Mapping[str, frozenset[int]] = MappingProxyType(
-            {code: frozenset(members) for code, members in sorted(groups_of.items())}
+        # Positions in ``occupations`` per batch, sector and group code: a query of
+        # the whole dictionary intersects these sets instead of testing codes.
+        self.positions_by_batch: Mapping[int | None, frozenset[int]] = _positions(
+            self.occupations, lambda o: o.batch
         )
+        self.positions_by_sector: Mapping[Sector | None, frozenset[int]] = _positions(
+            self.occupations, lambda o: o.sector
+        )
+        self.positions_by_group: Mapping[str, frozenset[int]] = group_positions(self.occupations)
 
 
 def _code_order(occupation: Occupation) -> tuple[bool, str]:
