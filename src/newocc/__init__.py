@@ -59,7 +59,9 @@ __all__ = [
     "find",
     "get",
     "match",
+    "match_frame",
     "match_many",
+    "match_table",
     "occupations",
     "search",
     "sectors",
@@ -73,6 +75,7 @@ __all__ = [
 if TYPE_CHECKING:
     from newocc.errors import CatalogueError, InvalidArgument, InvalidArgumentType, NotFound
     from newocc.export import to_csv, to_frame, to_json, to_jsonl, to_records
+    from newocc.frames import match_frame, match_table
     from newocc.matching import LabelKind, Match, match, match_many, search
     from newocc.model import (
         Batch,
@@ -115,6 +118,8 @@ _HOMES = {
     "Match": "matching",
     "match": "matching",
     "match_many": "matching",
+    "match_frame": "frames",
+    "match_table": "frames",
     "search": "matching",
     "occupations": "query",
     "sectors": "query",

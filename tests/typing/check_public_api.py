@@ -59,3 +59,24 @@ def check_search_mistakes_are_rejected() -> None:
     found = newocc.match("外卖小哥")
     if found is not None:
         found.score = 1.0  # type: ignore[misc]
+
+
+def check_frame_types() -> None:
+    import pandas
+    import pyarrow
+
+    from newocc.frames import SCHEMA, Column
+
+    assert_type(newocc.match_frame(["外卖小哥", None]), pandas.DataFrame)
+    assert_type(newocc.match_frame(pandas.Series(["外卖小哥"])), pandas.DataFrame)
+    assert_type(newocc.match_frame(title for title in ("外卖小哥",)), pandas.DataFrame)
+    assert_type(newocc.match_table(["外卖小哥"]), pyarrow.Table)
+    assert_type(SCHEMA, tuple[Column, ...])
+    assert_type(SCHEMA[0].name, str)
+
+
+def check_frame_mistakes_are_rejected() -> None:
+    newocc.match_frame(5)  # type: ignore[arg-type]
+    newocc.match_frame([1, 2])  # type: ignore[list-item]
+    newocc.match_frame(["x"], prefix="tag_")  # type: ignore[call-arg]
+    newocc.match_table(None)  # type: ignore[arg-type]
