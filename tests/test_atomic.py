@@ -63,3 +63,19 @@ def test_a_replaced_file_keeps_its_mode_and_a_new_file_gets_the_usual_one(tmp_pa
     finally:
         os.umask(umask)
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+
+
+def test_a_pipe_is_written_in_place_not_replaced_by_a_file(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    with atomic_text(fifo) as stream:
+        stream.write("through the pipe\n")
+    reader.join(timeout=10)
+    assert received == ["through the pipe\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,9 +26,16 @@ def atomic_text(
     """A text file that replaces ``path`` when the ``with`` block ends without an exception.
 
     The temporary file is created beside ``path`` (so the final rename stays on
-    one file system and is atomic) and removed when the block fails.
+    one file system and is atomic) and removed when the block fails.  A
+    ``path`` that is not a regular file (``/dev/null``, a named pipe, a
+    terminal) is written in place: replacing it would put a file where a
+    device was.
     """
     target = Path(path)
+    if _special(target):
+        with target.open("w", encoding=encoding, newline=newline) as stream:
+            yield stream
+        return
     handle, name = tempfile.mkstemp(prefix=".newocc-", suffix=".tmp", dir=target.resolve().parent)
     temporary = Path(name)
     try:
@@ -41,6 +49,13 @@ def atomic_text(
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def _special(target: Path) -> bool:
+    try:
+        return not stat.S_ISREG(target.stat().st_mode)
+    except FileNotFoundError:
+        return False
 
 
 def _keep_mode(target: Path, temporary: Path) -> None:
