@@ -127,7 +127,13 @@ def _numbers(titles: list[object]) -> list[int]:
         del _results[1:]
         _result_numbers.clear()
         _result_numbers[_NO_MATCH] = 0
-    numbers: list[Any] = list(map(_title_results.get, titles))
+    try:
+        numbers: list[Any] = list(map(_title_results.get, titles))
+    except TypeError:  # an unhashable value
+        for position, title in enumerate(titles):
+            if getattr(title, "__hash__", None) is None:
+                raise InvalidArgumentType(f"titles[{position}]", title, "a str or missing") from None
+        raise
     if None not in numbers:
         return numbers
     waiting: dict[str, list[int]] = {}
@@ -209,8 +215,14 @@ def _encode_arrow(array: Any) -> Any:
 
     if isinstance(array, pyarrow.ChunkedArray):
         array = array.combine_chunks()
-    if not (pyarrow.types.is_string(array.type) or pyarrow.types.is_large_string(array.type)):
+    types = pyarrow.types
+    kind = array.type.value_type if types.is_dictionary(array.type) else array.type
+    view = getattr(types, "is_string_view", None)  # pyarrow 16 and later
+    if not (types.is_string(kind) or types.is_large_string(kind) or (view is not None and view(kind))):
         raise InvalidArgumentType("titles", array, "an Arrow array of strings")
+    if not (types.is_string(array.type) or types.is_large_string(array.type)):
+        # A categorical column, or Polars' string views: plain strings to encode.
+        array = array.cast(pyarrow.large_string())
     encoded = array.dictionary_encode()
     numbers = [*_numbers(encoded.dictionary.to_pylist()), 0]  # the last for a null
     indices = encoded.indices.fill_null(len(numbers) - 1).to_numpy(zero_copy_only=False)
