@@ -6,6 +6,7 @@ import csv
 import math
 import pickle
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -130,10 +131,24 @@ def test_the_frame_holds_plain_values_only() -> None:
 def test_the_cache_is_bounded_and_its_clearing_changes_no_tag(monkeypatch: pytest.MonkeyPatch) -> None:
     titles = eval_titles()
     monkeypatch.setattr(frames, "CACHE_SIZE", 50)
-    frames._title_results.clear()
     tags = [frame_tags(match_frame(titles[start : start + 40])) for start in range(0, 400, 40)]
-    assert len(frames._title_results) <= 50 + 40
+    assert len(frames._cache.titles) <= 50 + 40
     assert [tag for batch in tags for tag in batch] == loop_tags(titles[:400])
+
+
+def test_threads_tagging_at_once_get_their_own_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    titles = eval_titles()
+    expected = loop_tags(titles)
+    # A small cache, so it fills and starts afresh while other threads are mid-batch.
+    monkeypatch.setattr(frames, "CACHE_SIZE", 64)
+    slices = [(start, start + 37) for start in range(0, len(titles), 37)]
+
+    def tag(bounds: tuple[int, int]) -> bool:
+        start, end = bounds
+        return frame_tags(match_frame(titles[start:end])) == expected[start:end]
+
+    with ThreadPoolExecutor(8) as pool:
+        assert all(pool.map(tag, slices * 4))
 
 
 def test_the_adapter_reads_the_coders_confidence_and_evidence() -> None:

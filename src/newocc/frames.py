@@ -21,6 +21,7 @@ boundaries (Dask, Spark, multiprocessing) as plain columns.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -75,12 +76,42 @@ Row = tuple[str | None, str | None, str | None, bool | None, float | None, str |
 
 _NO_MATCH: Row = (None, None, None, None, None, None, None)
 
-# The per-process cache: each title's result number, and the distinct results
-# (the first is "no match").  Only plain values: nothing here refers to the
-# label index or to a Match.  Cleared whole between batches once it is full.
-_title_results: dict[object, int] = {}
-_results: list[Row] = [_NO_MATCH]
-_result_numbers: dict[Row, int] = {_NO_MATCH: 0}
+
+class _Cache:
+    """Each title's result number and the distinct results (the first is "no match").
+
+    Only plain values: nothing here refers to the label index or to a Match.
+    A batch takes the current cache and keeps it to its end; when one is full,
+    the next batch starts a new one, so a batch in another thread never sees
+    its numbers change.
+    """
+
+    __slots__ = ("lock", "numbers", "results", "titles")
+
+    def __init__(self) -> None:
+        self.titles: dict[object, int] = {}
+        self.results: list[Row] = [_NO_MATCH]
+        self.numbers: dict[Row, int] = {_NO_MATCH: 0}
+        self.lock = threading.Lock()
+
+    def number(self, row: Row) -> int:
+        """The number of ``row`` in :attr:`results`, added if new."""
+        with self.lock:
+            number = self.numbers.get(row)
+            if number is None:
+                number = self.numbers[row] = len(self.results)
+                self.results.append(row)
+            return number
+
+
+_cache = _Cache()
+
+
+def _current_cache() -> _Cache:
+    global _cache
+    if len(_cache.titles) >= CACHE_SIZE:
+        _cache = _Cache()
+    return _cache
 
 
 def _row(found: Match | None) -> Row:
@@ -109,33 +140,24 @@ def _missing(value: object) -> bool:
     )
 
 
-def _result_number(row: Row) -> int:
-    number = _result_numbers.get(row)
-    if number is None:
-        number = _result_numbers[row] = len(_results)
-        _results.append(row)
-    return number
+def _numbers(titles: list[object]) -> tuple[_Cache, list[int]]:
+    """The result number of each title, in order, in the cache returned.
 
-
-def _numbers(titles: list[object]) -> list[int]:
-    """The result number of each title, in order; the titles not cached are deduplicated, then matched."""
+    The titles not cached are deduplicated, then matched in one pass.
+    """
     from newocc.matching import match_many
 
-    if len(_title_results) >= CACHE_SIZE:
-        # Only between batches: the numbers handed out in a batch stay valid to its end.
-        _title_results.clear()
-        del _results[1:]
-        _result_numbers.clear()
-        _result_numbers[_NO_MATCH] = 0
+    cache = _current_cache()
+    known = cache.titles
     try:
-        numbers: list[Any] = list(map(_title_results.get, titles))
+        numbers: list[Any] = list(map(known.get, titles))
     except TypeError:  # an unhashable value
         for position, title in enumerate(titles):
             if getattr(title, "__hash__", None) is None:
                 raise InvalidArgumentType(f"titles[{position}]", title, "a str or missing") from None
         raise
     if None not in numbers:
-        return numbers
+        return cache, numbers
     waiting: dict[str, list[int]] = {}
     for position, number in enumerate(numbers):
         if number is not None:
@@ -148,16 +170,16 @@ def _numbers(titles: list[object]) -> list[int]:
             continue
         # Matching reads no further than this: a longer title is cached by its start.
         key = title[:MAX_ARGUMENT_CHARS]
-        known = _title_results.get(key)
-        if known is not None:
-            numbers[position] = known
+        number = known.get(key)
+        if number is not None:
+            numbers[position] = number
         else:
             waiting.setdefault(key, []).append(position)
     for key, found in zip(waiting, match_many(waiting), strict=True):
-        number = _title_results[key] = _result_number(_row(found))
+        number = known[key] = cache.number(_row(found))
         for position in waiting[key]:
             numbers[position] = number
-    return numbers
+    return cache, numbers
 
 
 def tag_titles(titles: Iterable[object]) -> list[Row]:
@@ -165,13 +187,13 @@ def tag_titles(titles: Iterable[object]) -> list[Row]:
 
     The row path of ``newocc tag``: each distinct title is matched once per process.
     """
-    listed = titles if isinstance(titles, list) else list(titles)
-    results = _results
-    return [results[number] for number in _numbers(listed)]
+    cache, numbers = _numbers(titles if isinstance(titles, list) else list(titles))
+    results = cache.results
+    return [results[number] for number in numbers]
 
 
-def _encode(titles: object) -> tuple[Any, Any]:
-    """The result number of each title (a numpy array), and the pandas index if there is one.
+def _encode(titles: object) -> tuple[list[Row], Any, Any]:
+    """The results, each title's number into them (a numpy array), and the pandas index if there is one.
 
     Arrow strings (a pyarrow array, or a pandas column stored in Arrow) are
     deduplicated by pyarrow first; other values are looked up in the cache
@@ -201,16 +223,18 @@ def _encode(titles: object) -> tuple[Any, Any]:
     elif home == "pyarrow":
         arrow = titles
     if arrow is not None:
-        return _encode_arrow(arrow), index
+        return (*_encode_arrow(arrow), index)
     if values is None:
         try:
             values = list(titles)  # type: ignore[call-overload]
         except TypeError:
             raise InvalidArgumentType("titles", titles, "an iterable of titles") from None
-    return numpy.asarray(_numbers(values), dtype=numpy.intp), index
+    cache, numbers = _numbers(values)
+    return cache.results, numpy.asarray(numbers, dtype=numpy.intp), index
 
 
-def _encode_arrow(array: Any) -> Any:
+def _encode_arrow(array: Any) -> tuple[list[Row], Any]:
+    import numpy
     import pyarrow
 
     if isinstance(array, pyarrow.ChunkedArray):
@@ -224,9 +248,10 @@ def _encode_arrow(array: Any) -> Any:
         # A categorical column, or Polars' string views: plain strings to encode.
         array = array.cast(pyarrow.large_string())
     encoded = array.dictionary_encode()
-    numbers = [*_numbers(encoded.dictionary.to_pylist()), 0]  # the last for a null
+    cache, numbers = _numbers(encoded.dictionary.to_pylist())
+    numbers.append(0)  # for a null
     indices = encoded.indices.fill_null(len(numbers) - 1).to_numpy(zero_copy_only=False)
-    return pyarrow.array(numbers, type=pyarrow.int64()).to_numpy()[indices]
+    return cache.results, numpy.asarray(numbers, dtype=numpy.intp)[indices]
 
 
 def _columns(titles: object) -> tuple[list[tuple[object, ...]], Any, Any, str]:
@@ -235,12 +260,12 @@ def _columns(titles: object) -> tuple[list[tuple[object, ...]], Any, Any, str]:
 
     from newocc._store import current
 
-    numbers, index = _encode(titles)
-    used = numpy.zeros(len(_results), dtype=bool)
+    results, numbers, index = _encode(titles)
+    # Only the results these titles have become columns, numbered anew.
+    used = numpy.zeros(len(results), dtype=bool)
     used[numbers] = True
-    kept = used.nonzero()[0]
     local = (numpy.cumsum(used) - 1)[numbers]
-    rows = [_results[number] for number in kept.tolist()]
+    rows = [results[number] for number in used.nonzero()[0].tolist()]
     columns: list[tuple[object, ...]] = list(zip(*rows, strict=True)) if rows else [()] * len(_NO_MATCH)
     return columns, local, index, current().data_version
 
