@@ -55,17 +55,77 @@ def rows_of(frame: Any, columns: list[str]) -> list[tuple[object, ...]]:
     return [tuple(row) for row in zip(*values, strict=True)]
 
 
+# The recipes docs/howto/tagging.md shows, between the snippet markers.
+
+
+# --8<-- [start:dask]
+def tag_with_dask(frame):  # a Dask DataFrame with a "title" column
+    import newocc
+
+    # One pandas frame of tags per partition; meta= is the empty frame of the same schema.
+    tags = frame["title"].map_partitions(newocc.match_frame, meta=newocc.match_frame([]))
+    return frame.join(tags)
+
+
+# --8<-- [end:dask]
+# --8<-- [start:spark]
+def tag_with_spark(frame):  # a Spark DataFrame with a "title" column
+    import newocc
+    from newocc.frames import SCHEMA
+
+    def tag(batches):  # runs on the executors, one pandas frame at a time
+        for batch in batches:
+            yield batch.join(newocc.match_frame(batch["title"]).add_prefix("newocc_"))
+
+    tags_ddl = ", ".join(f"newocc_{column.name} {column.sql}" for column in SCHEMA)
+    return frame.mapInPandas(tag, schema=f"{frame.schema.toDDL()}, {tags_ddl}")
+
+
+# --8<-- [end:spark]
+# --8<-- [start:polars]
+def tag_with_polars(frame):  # a Polars DataFrame (or LazyFrame) with a "title" column
+    import polars as pl
+
+    import newocc
+
+    tags_dtype = pl.Struct(pl.DataFrame(newocc.match_table([])).schema)
+
+    def tag(titles):
+        return pl.DataFrame(newocc.match_table(titles.to_arrow())).to_struct("tags")
+
+    tags = pl.col("title").map_batches(tag, return_dtype=tags_dtype)
+    return frame.with_columns(tags.alias("tags")).unnest("tags")
+
+
+# --8<-- [end:polars]
+# --8<-- [start:duckdb]
+def tag_with_duckdb(connection):  # a DuckDB connection with a table "postings"
+    import newocc
+    from newocc.frames import SCHEMA
+
+    tags_type = "STRUCT(" + ", ".join(f"{column.name} {column.sql}" for column in SCHEMA) + ")"
+    connection.create_function(
+        "newocc_tag",
+        lambda titles: newocc.match_table(titles).to_struct_array(),  # Arrow in, Arrow out
+        ["VARCHAR"],
+        tags_type,
+        type="arrow",
+        null_handling="special",  # a NULL title gets a row too (nulls and the data version)
+    )
+    return connection.sql("SELECT *, unnest(newocc_tag(title)) FROM postings")
+
+
+# --8<-- [end:duckdb]
+
+
 def test_dask_map_partitions_in_worker_processes(postings: Any, expected: list[tuple[object, ...]]) -> None:
     engine("dask")
     dd = engine("dask.dataframe")
-    frame = dd.from_pandas(postings, npartitions=4)
-    # The recipe:
-    tags = frame["title"].map_partitions(newocc.match_frame, meta=newocc.match_frame([]))
-    tagged = frame.join(tags)
+    tagged = tag_with_dask(dd.from_pandas(postings, npartitions=4))
     result = tagged.compute(scheduler="processes", num_workers=2)
     assert list(result.columns) == ["id", "title", *NAMES]
     assert rows_of(result, NAMES) == expected
-    assert tags.dtypes.equals(newocc.match_frame([]).dtypes)
+    assert tagged.dtypes[NAMES].equals(newocc.match_frame([]).dtypes)
 
 
 @pytest.fixture(scope="module")
@@ -96,16 +156,7 @@ def spark() -> Iterator[Any]:
 def test_spark_map_in_pandas_in_local_mode(
     spark: Any, postings: Any, expected: list[tuple[object, ...]]
 ) -> None:
-    frame = spark.createDataFrame(postings).repartition(3)
-
-    # The recipe:
-    def tag(batches: Iterator[Any]) -> Iterator[Any]:
-        for batch in batches:
-            yield batch.join(newocc.match_frame(batch["title"]).add_prefix("newocc_"))
-
-    tags_ddl = ", ".join(f"newocc_{column.name} {column.sql}" for column in SCHEMA)
-    tagged = frame.mapInPandas(tag, schema=f"{frame.schema.toDDL()}, {tags_ddl}")
-
+    tagged = tag_with_spark(spark.createDataFrame(postings).repartition(3))
     rows = sorted(tagged.collect(), key=lambda row: row["id"])
     assert tagged.columns == ["id", "title", *(f"newocc_{name}" for name in NAMES)]
     assert [tuple(row[f"newocc_{name}"] for name in NAMES) for row in rows] == expected
@@ -115,19 +166,9 @@ def test_polars_map_batches(postings: Any, expected: list[tuple[object, ...]]) -
     pl = engine("polars")
     engine("pyarrow")
     frame = pl.from_pandas(postings)
-
-    # The recipe:
-    tags_dtype = pl.Struct(pl.from_arrow(newocc.match_table([])).schema)
-
-    def tag(titles: Any) -> Any:
-        return pl.from_arrow(newocc.match_table(titles.to_arrow())).to_struct("tags")
-
-    tagged = frame.with_columns(
-        pl.col("title").map_batches(tag, return_dtype=tags_dtype).alias("tags")
-    ).unnest("tags")
-
-    assert tagged.columns == ["id", "title", *NAMES]
-    assert [tuple(row) for row in tagged.sort("id").select(NAMES).iter_rows()] == expected
+    for tagged in (tag_with_polars(frame), tag_with_polars(frame.lazy()).collect()):
+        assert tagged.columns == ["id", "title", *NAMES]
+        assert [tuple(row) for row in tagged.sort("id").select(NAMES).iter_rows()] == expected
 
 
 def test_duckdb_vectorised_udf(postings: Any, expected: list[tuple[object, ...]]) -> None:
@@ -135,18 +176,6 @@ def test_duckdb_vectorised_udf(postings: Any, expected: list[tuple[object, ...]]
     engine("pyarrow")
     connection = duckdb.connect()
     connection.register("postings", postings)
-
-    # The recipe:
-    tags_type = "STRUCT(" + ", ".join(f"{column.name} {column.sql}" for column in SCHEMA) + ")"
-    connection.create_function(
-        "newocc_tag",
-        lambda titles: newocc.match_table(titles).to_struct_array(),
-        ["VARCHAR"],
-        tags_type,
-        type="arrow",
-        null_handling="special",  # a NULL title is tagged too (nulls and the data version)
-    )
-    tagged = connection.sql("SELECT id, title, unnest(newocc_tag(title)) FROM postings ORDER BY id")
-
+    tagged = tag_with_duckdb(connection).order("id")
     assert tagged.columns == ["id", "title", *NAMES]
     assert [row[2:] for row in tagged.fetchall()] == expected
