@@ -142,9 +142,9 @@ def with_dask(rows: int, size: int, workers: int, path: str) -> list[Result]:
             )
             # The recipe: one frame of tags per partition (here counted rather than collected).
             tags = titles.map_partitions(newocc.match_frame, meta=meta)
-            started = time.perf_counter()
+            started, driver = time.perf_counter(), time.process_time()
             matched = int(tags["code"].count().compute(scheduler="processes", pool=pool))
-            elapsed = time.perf_counter() - started
+            elapsed, driver = time.perf_counter() - started, time.process_time() - driver
             after = _usage(pool, workers)
             cpu = sum(cpu - usage.get(pid, (0.0, 0.0))[0] for pid, (cpu, _) in after.items())
             peak = max(rss for _, rss in after.values())
@@ -154,6 +154,7 @@ def with_dask(rows: int, size: int, workers: int, path: str) -> list[Result]:
                     "run": run,
                     "seconds": elapsed,
                     "cpu": cpu,
+                    "driver": driver,
                     "matched": matched,
                     "rss": peak,
                     "added": peak - before,
@@ -162,7 +163,20 @@ def with_dask(rows: int, size: int, workers: int, path: str) -> list[Result]:
     return results
 
 
+def _high_water_mib(pid: int) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def command_line(path: str) -> Result:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_before = children.ru_utime + children.ru_stime
     titles = stream(path)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "postings.csv"
@@ -171,7 +185,7 @@ def command_line(path: str) -> Result:
             writer.writerow(["id", "职位名称", "城市"])
             writer.writerows((n, title, "深圳") for n, title in enumerate(titles))
         started = time.perf_counter()
-        subprocess.run(
+        command = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -183,13 +197,20 @@ def command_line(path: str) -> Result:
                 "-q",
                 "-o",
                 f"{folder}/out.csv",
-            ],
-            check=True,
+            ]
         )
+        # The child's own high-water mark, read while it runs: getrusage would report the
+        # memory of this (forked) process too.
+        peak = 0.0
+        while command.poll() is None:
+            peak = max(peak, _high_water_mib(command.pid))
+            time.sleep(0.05)
         elapsed = time.perf_counter() - started
+        if command.returncode:
+            sys.exit(f"newocc tag failed with exit code {command.returncode}")
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = children.ru_utime + children.ru_stime
-    return {"run": "cold", "seconds": elapsed, "cpu": cpu, "matched": "", "rss": children.ru_maxrss / 1024}
+    cpu = children.ru_utime + children.ru_stime - cpu_before
+    return {"run": "cold", "seconds": elapsed, "cpu": cpu, "matched": "", "rss": peak}
 
 
 def main() -> None:
@@ -237,7 +258,9 @@ def main() -> None:
             f"| {count / float(result['cpu']):,.0f} | {result['rss']:.0f} | — | — |"
         )
     matched = single[0]["matched"]
-    print(f"\nmatched: {matched:,} of {rows:,} rows; load average after: {os.getloadavg()[0]:.1f}")
+    driver = ", ".join(f"{result['run']} {result['driver']:.1f} s" for result in parallel)
+    print(f"\nmatched: {matched:,} of {rows:,} rows; Dask's scheduler (this process) used CPU: {driver}")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
