@@ -446,3 +446,12 @@ def test_parquet_errors(parquet: Path) -> None:
     assert run("tag", str(not_parquet), "-c", "a")[2].startswith(
         f"newocc: cannot read {str(not_parquet)!r} as Parquet"
     )
+
+
+def test_the_input_error_survives_pickling() -> None:
+    import pickle
+
+    error = _tables.InputError("'x.csv' has no column 'title'")
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is _tables.InputError
+    assert str(again) == str(error)
