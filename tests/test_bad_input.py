@@ -154,6 +154,16 @@ CONTRACTS: dict[str, Contract] = {
         raises=(InvalidArgumentType, ImportError),
         returns=lambda result: type(result).__name__ == "DataFrame",
     ),
+    "match_frame": Contract(
+        shapes={"titles": newocc.match_frame},
+        raises=(TypeError, ImportError),
+        returns=lambda result: type(result).__name__ == "DataFrame",
+    ),
+    "match_table": Contract(
+        shapes={"titles": newocc.match_table},
+        raises=(TypeError, ImportError),
+        returns=lambda result: type(result).__name__ == "Table",
+    ),
 }
 # The enums: looking a member up by value takes anything and raises ValueError.
 for _name in newocc.__all__:

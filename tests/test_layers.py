@@ -24,9 +24,6 @@ LAYERS: dict[str, float] = {
     "newocc._coverage": 1.5,
     # answering questions
     "newocc.query": 2,
-    "newocc.matching": 2,
-    "newocc._index": 2,
-    "newocc._normalise": 2,
     "newocc.coder": 2,
 }
 EDGE = 3

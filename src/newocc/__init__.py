@@ -75,7 +75,9 @@ __all__ = [
     "get",
     "groups",
     "match",
+    "match_frame",
     "match_many",
+    "match_table",
     "occupations",
     "search",
     "sectors",
@@ -91,6 +93,7 @@ if TYPE_CHECKING:
     from newocc.coder import LabelKind, Match, Matcher, classify, match, match_many, search
     from newocc.errors import CatalogueError, InvalidArgument, InvalidArgumentType, NotFound
     from newocc.export import to_csv, to_frame, to_json, to_jsonl, to_records
+    from newocc.frames import match_frame, match_table
     from newocc.model import (
         Anchor,
         Batch,
@@ -145,6 +148,8 @@ _HOMES = {
     "match": "coder",
     "match_many": "coder",
     "search": "coder",
+    "match_frame": "frames",
+    "match_table": "frames",
     "occupations": "query",
     "sectors": "query",
     "to_csv": "export",

@@ -369,6 +369,65 @@ def _run_search(args: argparse.Namespace) -> Output:
     return Output(("confidence", "code", "occupation", "work type", "matched", "kind"), rows, matches)
 
 
+# -- tag -----------------------------------------------------------------------
+
+
+def _add_tag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "input", nargs="?", metavar="INPUT", help="CSV, TSV, JSONL or Parquet file; - or none: stdin"
+    )
+    parser.add_argument("--column", "-c", required=True, metavar="NAME", help="the column of job titles")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    parser.add_argument(
+        "--format",
+        choices=("csv", "tsv", "jsonl", "parquet"),
+        help="input format (default: by suffix, else csv)",
+    )
+    parser.add_argument(
+        "--encoding", metavar="ENC", help="input encoding (default: detect UTF-8, UTF-8 with BOM, GB18030)"
+    )
+    parser.add_argument(
+        "--excel", action="store_true", help="start the UTF-8 output with a BOM, as Excel expects"
+    )
+    parser.add_argument(
+        "--prefix", default="newocc_", metavar="P", help="prefix of the added columns (default: newocc_)"
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="no progress bar (shown only on a terminal anyway)"
+    )
+
+
+def _run_tag(args: argparse.Namespace) -> Output:
+    import io
+
+    from newocc._tables import InputError, tag_file
+
+    stdin = io.BytesIO()
+    if args.input in (None, "-"):
+        # A text stdin with no bytes beneath it (replaced by a caller) is read as UTF-8.
+        stdin = getattr(sys.stdin, "buffer", None) or io.BytesIO(
+            sys.stdin.read().encode("utf-8") if sys.stdin is not None else b""
+        )
+    try:
+        summary = tag_file(
+            args.input,
+            column=args.column,
+            output=args.output,
+            input_format=args.format,
+            encoding=args.encoding,
+            excel=args.excel,
+            prefix=args.prefix,
+            progress=not args.quiet and sys.stderr.isatty(),
+            stdin=stdin,
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+        )
+    except InputError as exc:  # a file or an option that cannot be used: a usage error
+        raise _UsageError(f"newocc: {exc}") from None
+    # Exit code 0 whenever the input was tagged, even when it had no rows (as sort and cut do).
+    return Output((), (), (summary,), text="")
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("find", "occupations matching every filter given", _add_filters, _run_find),
     Command("show", "one occupation in full, with its sources", _add_show, _run_show),
@@ -380,6 +439,9 @@ COMMANDS: tuple[Command, ...] = (
         _add_export,
         _run_export,
         json_option=False,
+    ),
+    Command(
+        "tag", "tag a CSV, TSV, JSONL or Parquet file of postings", _add_tag, _run_tag, json_option=False
     ),
 )
 """The subcommands, in the order ``newocc --help`` lists them."""

@@ -126,3 +126,24 @@ def check_testing_mistakes_are_rejected() -> None:
     testing.occupations((1,), 2)  # type: ignore[call-arg]
     testing.batches(number="1")  # type: ignore[arg-type]
     testing.salary_ranges(["直播销售员"])  # type: ignore[arg-type]
+
+
+def check_frame_types() -> None:
+    import pandas
+    import pyarrow
+
+    from newocc.frames import SCHEMA, Column
+
+    assert_type(newocc.match_frame(["外卖小哥", None]), pandas.DataFrame)
+    assert_type(newocc.match_frame(pandas.Series(["外卖小哥"])), pandas.DataFrame)
+    assert_type(newocc.match_frame(title for title in ("外卖小哥",)), pandas.DataFrame)
+    assert_type(newocc.match_table(["外卖小哥"]), pyarrow.Table)
+    assert_type(SCHEMA, tuple[Column, ...])
+    assert_type(SCHEMA[0].name, str)
+
+
+def check_frame_mistakes_are_rejected() -> None:
+    newocc.match_frame(5)  # type: ignore[arg-type]
+    newocc.match_frame([1, 2])  # type: ignore[list-item]
+    newocc.match_frame(["x"], prefix="tag_")  # type: ignore[call-arg]
+    newocc.match_table(None)  # type: ignore[arg-type]

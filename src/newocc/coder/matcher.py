@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import math
 import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -340,7 +341,9 @@ class Matcher:
                     domain.add(term)
         unseen = self._index.unseen_idf
         mass = sum(w * idf.get(t, unseen) for t, w in weights.items())
-        domain_mass = sum(weights[t] * idf.get(t, unseen) for t in domain)
+        # fsum, not sum: ``domain`` is a set, iterated in hash order, and a float sum in
+        # another order can differ in its last bit; fsum is exact whatever the order.
+        domain_mass = math.fsum(weights[t] * idf.get(t, unseen) for t in domain)
         return Query(text, words, weights, mass, frozenset(domain), domain_mass)
 
     def _rank(self, query: Query) -> tuple[list[Candidate], set[int]]:
