@@ -422,6 +422,18 @@ def test_a_broken_installation_exits_3_with_a_hint(monkeypatch: pytest.MonkeyPat
     assert "reinstall" in hint
 
 
+def _find_with_path(folder: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m newocc find`` with ``folder`` first on the import path."""
+    return subprocess.run(
+        [sys.executable, "-m", "newocc", "find"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONPATH": str(folder)},
+        check=False,
+    )
+
+
 def _copy_of_the_package(tmp_path: Path) -> Path:
     shutil.copytree(
         Path(newocc.__file__).parent, tmp_path / "newocc", ignore=shutil.ignore_patterns("__pycache__")
@@ -437,15 +449,7 @@ def test_a_broken_installed_data_file_exits_3(tmp_path: Path, fault: str) -> Non
         data.unlink()
     else:
         data.write_bytes(b"\x00garbage")
-    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-m", "newocc", "find"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        check=False,
-    )
+    done = _find_with_path(tmp_path)
     assert done.returncode == 3, done.stderr
     first, hint = done.stderr.splitlines()
     assert first.startswith("newocc: the package data is broken: occupations.json: ")
@@ -489,15 +493,7 @@ sys.meta_path.insert(0, Interrupt())
 
 def test_ctrl_c_at_start_up_is_one_line_and_exit_130(tmp_path: Path) -> None:
     (tmp_path / "sitecustomize.py").write_text(_INTERRUPT_ON_IMPORT, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-m", "newocc", "find"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        check=False,
-    )
+    done = _find_with_path(tmp_path)
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "newocc: interrupted\n")
 
 

@@ -292,63 +292,33 @@ def test_tagging_in_place_replaces_the_file_when_done(tmp_path: Path) -> None:
     check_tagged(source.read_text(encoding="utf-8"))
 
 
-def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
-    source = tmp_path / "in.csv"
-    source.write_text(csv_text([HEADER, *ROWS * 2000]), encoding="utf-8")
+def _tag_on_a_terminal(*argv: str) -> tuple[int, str]:
+    """Run ``newocc tag`` with stderr on a pseudo-terminal; its exit code and what it showed there."""
     leader, follower = pty.openpty()
     try:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "newocc",
-                "tag",
-                str(source),
-                "-c",
-                "职位名称",
-                "-o",
-                str(tmp_path / "out.csv"),
-            ],
-            stderr=follower,
-            check=False,
-        )
+        done = subprocess.run([sys.executable, "-m", "newocc", "tag", *argv], stderr=follower, check=False)
         shown = b""
         while select.select([leader], [], [], 0.5)[0]:
             shown += os.read(leader, 65536)
     finally:
         os.close(follower)
         os.close(leader)
-    assert done.returncode == 0
-    text = shown.decode("utf-8")
+    return done.returncode, shown.decode("utf-8")
+
+
+def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(csv_text([HEADER, *ROWS * 2000]), encoding="utf-8")
+    code, text = _tag_on_a_terminal(str(source), "-c", "职位名称", "-o", str(tmp_path / "out.csv"))
+    assert code == 0
     assert "12,000 rows" in text
     assert "rows/s" in text
     assert "[####################] 100%" in text
     assert text.endswith("\n")
     piped = process(str(source), "-c", "职位名称", "-o", str(tmp_path / "out.csv"))
     assert piped.stderr == b""
-    leader, follower = pty.openpty()
-    try:
-        quiet = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "newocc",
-                "tag",
-                str(source),
-                "-c",
-                "职位名称",
-                "-q",
-                "-o",
-                str(tmp_path / "o.csv"),
-            ],
-            stderr=follower,
-            check=False,
-        )
-        assert not select.select([leader], [], [], 0.2)[0]
-    finally:
-        os.close(follower)
-        os.close(leader)
-    assert quiet.returncode == 0
+    quiet = _tag_on_a_terminal(str(source), "-c", "职位名称", "-q", "-o", str(tmp_path / "o.csv"))
+    assert quiet == (0, "")
 
 
 def test_the_progress_line() -> None:
