@@ -5,21 +5,34 @@ repeated as many times as it was posted (518,414 rows, 198,474 distinct),
 shuffled with a fixed seed, then repeated to reach ``--rows`` (10 M).
 
 - One core: ``match_frame`` over chunks of ``--chunk`` rows, in this process.
-- Dask: the same chunks as partitions, ``map_partitions(newocc.match_frame)``
-  on a pool of ``--workers`` processes (default: every core).  Each worker
-  reads the titles itself, so the driver never holds the 10 M rows.
+- Dask: the same chunks as partitions, tagged by the recipe of
+  docs/howto/tagging.md (``map_partitions(newocc.match_frame)``, then
+  ``optimize()`` so that each partition is one task) with the process
+  scheduler, on a pool of ``--workers`` spawned processes (default: every
+  core) that outlives the runs, one partition handed out at a time
+  (``chunksize=1``).  Each worker reads the titles itself, so this process
+  never holds the 10 M rows; the tags are counted where they are made.
+- Dask, ``compute()`` alone: the same without ``optimize()``, warm only.
+  Dask's ``compute()`` does not fuse a partition's steps, so every step's
+  result (a partition of titles, then of tags) is pickled back to this
+  process and out again: the cost the recipe's ``optimize()`` removes.
 - ``newocc tag``: the 518,414 rows as a GB18030 CSV, tagged by the command.
 
-Each run is done twice: "cold" starts with empty caches (every distinct title
-is matched once per process), "warm" runs the same stream again in the same
-processes.  Peak memory is the peak resident set of this process (one core)
-or of the largest worker (Dask); "added" is its growth while tagging.  CPU
-seconds are summed over the processes that tag, so "rows per CPU s" does not
-depend on what else the machine runs; the speed-up compares wall-clock time
-with the one-core run.  Results print as a Markdown table.
+The first run of each kind is "cold": its processes start with empty caches,
+so every distinct title is matched once per process.  Then ``--rounds`` warm
+rounds run the same stream again in the same processes, one core and Dask in
+turn, and the table shows each one's median.  Peak memory is the peak resident
+set of this process (one core) or of the largest worker (Dask); "added" is its
+growth while tagging.  CPU seconds are summed over the processes that tag
+(for Dask, this process's scheduling too), so "rows per CPU s" does not
+depend on what else the machine runs.  "Speed-up" compares wall-clock time
+with the one-core run of the same kind, on a machine that other jobs may
+share; "on free cores" is ``workers`` × Dask's rows per CPU s ÷ one core's:
+the speed-up when every worker has a core to itself (the scheduler keeps
+them all busy while partitions remain).  Results print as a Markdown table.
 
-    python benchmarks/bench_tag.py                       # ~3 minutes on 2 cores
-    python benchmarks/bench_tag.py --rows 2000000 --skip-cli
+    python benchmarks/bench_tag.py                       # ~15 minutes on 2 cores
+    python benchmarks/bench_tag.py --rows 2000000 --skip-cli --rounds 1
 """
 
 from __future__ import annotations
@@ -28,19 +41,24 @@ import argparse
 import concurrent.futures
 import csv
 import functools
+import multiprocessing
 import os
 import platform
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 # The shared folder beside the repository's folder.
 TITLES = Path(__file__).resolve().parents[2] / "shared" / "postings" / "titles.tsv"
 SEED = 20250722
+HEADER = ("id", "职位名称", "城市")
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,112 +73,129 @@ def stream(path: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _base(size: int, path: str) -> object:
+def _base(size: int, path: str) -> Any:
     import pandas
 
     titles = stream(path)
-    # The stream and its first chunk again, so a chunk that wraps around is one slice.
-    return pandas.Series(titles + titles[:size], dtype="str")
+    # The stream repeated far enough that a chunk starting anywhere in it is one slice.
+    return pandas.Series(titles * (1 + -(-size // len(titles))), dtype="str")
 
 
-def chunk(number: int, size: int, path: str) -> object:
+def chunk(number: int, size: int, path: str) -> Any:
     """Rows ``number * size`` to ``(number + 1) * size`` of the repeated stream: a slice of a Series."""
     start = (number * size) % len(stream(path))
-    return _base(size, path).iloc[start : start + size]  # type: ignore[attr-defined]
+    return _base(size, path).iloc[start : start + size]
+
+
+def write_postings(path: Path, titles: Iterable[str], encoding: str = "gb18030") -> None:
+    """A CSV of postings as a spreadsheet exports them: an id, the title (职位名称), a city."""
+    with path.open("w", encoding=encoding, errors="replace", newline="") as file:
+        writer = csv.writer(file, lineterminator="\n")
+        writer.writerow(HEADER)
+        writer.writerows((n, title, "深圳") for n, title in enumerate(titles))
 
 
 def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-Result = dict[str, float | str]
+Result = dict[str, Any]
 
 
-def one_core(rows: int, size: int, path: str) -> list[Result]:
+def one_core(rows: int, size: int, path: str, start_rss: float) -> Result:
+    """One run of ``match_frame`` over the stream's chunks, in this process."""
     import newocc
 
-    newocc.match("warm the index")  # the catalogue and label index load once, outside the timing
-    chunk(0, size, path)
-    before = peak_rss_mib()
-    results: list[Result] = []
-    for run in ("cold", "warm"):
-        started, cpu = time.perf_counter(), time.process_time()
-        matched = 0
-        for number in range(rows // size):
-            matched += int(newocc.match_frame(chunk(number, size, path))["code"].notna().sum())
-        elapsed = time.perf_counter() - started
-        results.append(
-            {
-                "run": run,
-                "seconds": elapsed,
-                "cpu": time.process_time() - cpu,
-                "matched": matched,
-                "rss": peak_rss_mib(),
-                "added": peak_rss_mib() - before,
-            }
-        )
-    return results
-
-
-def _worker_usage(_: object) -> tuple[int, float, float]:
-    """This worker's process id, CPU seconds so far and peak RSS."""
-    time.sleep(0.05)  # so that every worker takes some of the probes
-    return os.getpid(), time.process_time(), peak_rss_mib()
-
-
-def _usage(pool: concurrent.futures.Executor, workers: int) -> dict[int, tuple[float, float]]:
-    return {pid: (cpu, rss) for pid, cpu, rss in pool.map(_worker_usage, range(workers * 8))}
+    started, cpu = time.perf_counter(), time.process_time()
+    matched = 0
+    for number in range(rows // size):
+        matched += int(newocc.match_frame(chunk(number, size, path))["code"].notna().sum())
+    return {
+        "seconds": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+        "matched": matched,
+        "rss": peak_rss_mib(),
+        "added": peak_rss_mib() - start_rss,
+    }
 
 
 def _start_worker(size: int, path: str) -> None:
+    """Each worker loads the coder and its share of the stream before any timing."""
     import newocc
 
     newocc.match("warm the index")
     chunk(0, size, path)
 
 
-def with_dask(rows: int, size: int, workers: int, path: str) -> list[Result]:
-    import multiprocessing
+def _worker_usage(barrier: Any) -> tuple[int, float, float]:
+    """This worker's process id, CPU seconds so far and peak RSS.
 
+    Every worker waits at the barrier, so each of the pool's workers answers exactly once.
+    """
+    barrier.wait(timeout=600)
+    return os.getpid(), time.process_time(), peak_rss_mib()
+
+
+class Workers:
+    """A pool of spawned worker processes that outlives the runs, and their CPU and memory."""
+
+    def __init__(self, workers: int, size: int, path: str) -> None:
+        # Spawned, not forked: a worker must not inherit this process's warm caches.
+        context = multiprocessing.get_context("spawn")
+        self.manager = context.Manager()
+        self.barrier = self.manager.Barrier(workers)
+        self.workers = workers
+        self.pool = concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(size, path)
+        )
+        self.usage = self._usage()  # every worker started and loaded before timing
+        self.start_rss = max(rss for _, rss in self.usage.values())
+
+    def _usage(self) -> dict[int, tuple[float, float]]:
+        answers = self.pool.map(_worker_usage, [self.barrier] * self.workers)
+        return {pid: (cpu, rss) for pid, cpu, rss in answers}
+
+    def since(self) -> tuple[float, float]:
+        """The workers' CPU seconds since the last call, and the largest worker's peak RSS."""
+        usage = self._usage()
+        assert usage.keys() == self.usage.keys(), "a worker was replaced"
+        cpu = sum(cpu - self.usage[pid][0] for pid, (cpu, _) in usage.items())
+        self.usage = usage
+        return cpu, max(rss for _, rss in usage.values())
+
+    def close(self) -> None:
+        self.pool.shutdown()
+        self.manager.shutdown()
+
+
+def with_dask(rows: int, size: int, path: str, workers: Workers, *, fuse: bool = True) -> Result:
+    """One run of the Dask recipe over the same partitions, on the pool's workers."""
     import dask.dataframe as dd
     import pandas
 
     import newocc
 
-    meta = newocc.match_frame([])
-    results: list[Result] = []
-    # Spawned, not forked: a worker must not inherit this process's warm caches.
-    context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(size, path)
-    ) as pool:
-        usage = _usage(pool, workers)  # every worker started before timing
-        before = max(rss for _, rss in usage.values())
-        for run in ("cold", "warm"):
-            titles = dd.from_map(
-                chunk, range(rows // size), size=size, path=path, meta=pandas.Series([], dtype="str")
-            )
-            # The recipe: one frame of tags per partition (here counted rather than collected).
-            tags = titles.map_partitions(newocc.match_frame, meta=meta)
-            started, driver = time.perf_counter(), time.process_time()
-            matched = int(tags["code"].count().compute(scheduler="processes", pool=pool))
-            elapsed, driver = time.perf_counter() - started, time.process_time() - driver
-            after = _usage(pool, workers)
-            cpu = sum(cpu - usage.get(pid, (0.0, 0.0))[0] for pid, (cpu, _) in after.items())
-            peak = max(rss for _, rss in after.values())
-            usage = after
-            results.append(
-                {
-                    "run": run,
-                    "seconds": elapsed,
-                    "cpu": cpu,
-                    "driver": driver,
-                    "matched": matched,
-                    "rss": peak,
-                    "added": peak - before,
-                }
-            )
-    return results
+    titles = dd.from_map(
+        chunk, range(rows // size), size=size, path=path, meta=pandas.Series([], dtype="str")
+    )
+    # The recipe: one frame of tags per partition (here counted rather than collected).
+    tags = titles.map_partitions(newocc.match_frame, meta=newocc.match_frame([]))
+    matched = tags["code"].count()
+    if fuse:
+        matched = matched.optimize()
+    workers.since()
+    started, driver = time.perf_counter(), time.process_time()
+    count = int(matched.compute(scheduler="processes", pool=workers.pool, chunksize=1))
+    elapsed, driver = time.perf_counter() - started, time.process_time() - driver
+    cpu, peak = workers.since()
+    return {
+        "seconds": elapsed,
+        "cpu": cpu + driver,
+        "driver": driver,
+        "matched": count,
+        "rss": peak,
+        "added": peak - workers.start_rss,
+    }
 
 
 def _high_water_mib(pid: int) -> float:
@@ -177,27 +212,13 @@ def _high_water_mib(pid: int) -> float:
 def command_line(path: str) -> Result:
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_before = children.ru_utime + children.ru_stime
-    titles = stream(path)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "postings.csv"
-        with source.open("w", encoding="gb18030", errors="replace", newline="") as file:
-            writer = csv.writer(file, lineterminator="\n")
-            writer.writerow(["id", "职位名称", "城市"])
-            writer.writerows((n, title, "深圳") for n, title in enumerate(titles))
+        write_postings(source, stream(path))
         started = time.perf_counter()
+        output = f"{folder}/out.csv"
         command = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "newocc",
-                "tag",
-                str(source),
-                "-c",
-                "职位名称",
-                "-q",
-                "-o",
-                f"{folder}/out.csv",
-            ]
+            [sys.executable, "-m", "newocc", "tag", str(source), "-c", HEADER[1], "-qo", output]
         )
         # The child's own high-water mark, read while it runs: getrusage would report the
         # memory of this (forked) process too.
@@ -210,57 +231,112 @@ def command_line(path: str) -> Result:
             sys.exit(f"newocc tag failed with exit code {command.returncode}")
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = children.ru_utime + children.ru_stime - cpu_before
-    return {"run": "cold", "seconds": elapsed, "cpu": cpu, "matched": "", "rss": peak}
+    return {"seconds": elapsed, "cpu": cpu, "rss": peak}
+
+
+def median(results: list[Result]) -> Result:
+    """Each figure's median over the rounds."""
+    return {key: statistics.median(result[key] for result in results) for key in results[0]}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000_000, help="rows per run (default: 10 M)")
-    parser.add_argument("--chunk", type=int, default=100_000, help="rows per match_frame call / partition")
+    parser.add_argument(
+        "--chunk", type=int, default=100_000, help="rows per match_frame call / partition (default: 100,000)"
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="Dask worker processes")
+    parser.add_argument("--rounds", type=int, default=3, help="warm rounds, one core and Dask in turn")
     parser.add_argument("--titles", type=Path, default=TITLES, help=f"the posting titles (default: {TITLES})")
     parser.add_argument("--skip-cli", action="store_true", help="leave out the newocc tag run")
+    parser.add_argument("--skip-unfused", action="store_true", help="leave out Dask's compute() alone")
     args = parser.parse_args()
     if not args.titles.exists():
         sys.exit(f"{args.titles} is missing: give the shared postings' titles.tsv with --titles")
-    path = str(args.titles)
+    path, size, workers = str(args.titles), args.chunk, args.workers
+    rows = args.rows - args.rows % size
+
+    import dask
+    import pandas
 
     import newocc
 
-    rows = args.rows - args.rows % args.chunk
     print(
-        f"Python {platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; "
-        f"newocc {newocc.__version__}, data {newocc.DATA_VERSION}; {len(stream(path)):,} posted titles "
-        f"({len(set(stream(path))):,} distinct), {rows:,} rows per run in chunks of {args.chunk:,}\n",
+        f"{platform.system()}, Python {platform.python_version()}, {os.cpu_count()} cores, pandas "
+        f"{pandas.__version__}, Dask {dask.__version__}; newocc {newocc.__version__}, data "
+        f"{newocc.DATA_VERSION}; {len(stream(path)):,} posted titles ({len(set(stream(path))):,} "
+        f"distinct), {rows:,} rows per run in chunks of {size:,}; load {os.getloadavg()[0]:.1f}",
         flush=True,
     )
-    single = one_core(rows, args.chunk, path)
-    parallel = with_dask(rows, args.chunk, args.workers, path)
-    print(
-        "| how | run | rows | seconds | rows/s | CPU s | rows/CPU s | peak RSS MiB | added MiB | speed-up |"
-    )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for name, results in (("`match_frame`, one core", single), (f"Dask, {args.workers} processes", parallel)):
-        for result, base in zip(results, single, strict=True):
-            rate = rows / float(result["seconds"])
-            speed_up = float(base["seconds"]) / float(result["seconds"])
+    newocc.match("warm the index")  # the catalogue and label index load once, outside the timing
+    chunk(0, size, path)
+    start_rss = peak_rss_mib()
+    pool = Workers(workers, size, path)
+    loads = [os.getloadavg()[0]]
+    try:
+        single_cold = one_core(rows, size, path, start_rss)
+        print(f"one core, cold: {single_cold['seconds']:.1f} s", file=sys.stderr, flush=True)
+        dask_cold = with_dask(rows, size, path, pool)
+        print(f"Dask, cold: {dask_cold['seconds']:.1f} s", file=sys.stderr, flush=True)
+        singles, dasks, unfused = [], [], []
+        for number in range(args.rounds):
+            loads.append(os.getloadavg()[0])
+            singles.append(one_core(rows, size, path, start_rss))
+            dasks.append(with_dask(rows, size, path, pool))
+            seconds = singles[-1]["seconds"], dasks[-1]["seconds"]
             print(
-                f"| {name} | {result['run']} | {rows:,} | {result['seconds']:.1f} | {rate:,.0f} "
-                f"| {result['cpu']:.1f} | {rows / float(result['cpu']):,.0f} "
-                f"| {result['rss']:.0f} | {result['added']:.0f} | {speed_up:.2f}× |"
+                f"round {number + 1}: one core {seconds[0]:.1f} s, Dask {seconds[1]:.1f} s", file=sys.stderr
             )
+        loads.append(os.getloadavg()[0])
+        if not args.skip_unfused:  # last: it passes every partition through this process
+            unfused.append(with_dask(rows, size, path, pool, fuse=False))
+            print(f"Dask, compute() alone: {unfused[0]['seconds']:.1f} s", file=sys.stderr)
+    finally:
+        pool.close()
+    single_warm, dask_warm = median(singles), median(dasks)
+
+    print(
+        "\n| how | run | rows | seconds | rows/s | CPU s | rows/CPU s | peak RSS MiB | added MiB "
+        "| speed-up | on free cores |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    dask_name = f"Dask, {workers} processes"
+    table = [
+        ("`match_frame`, one core", "cold", single_cold, single_cold, 1),
+        ("`match_frame`, one core", f"warm ×{len(singles)}", single_warm, single_warm, 1),
+        (dask_name, "cold", dask_cold, single_cold, workers),
+        (dask_name, f"warm ×{len(dasks)}", dask_warm, single_warm, workers),
+    ]
+    if unfused:
+        table.append((f"{dask_name}, `compute()` alone", "warm", unfused[0], single_warm, workers))
+    for name, run, result, base, cores in table:
+        free = cores * float(base["cpu"]) / float(result["cpu"])
+        print(
+            f"| {name} | {run} | {rows:,} | {result['seconds']:.1f} | {rows / result['seconds']:,.0f} "
+            f"| {result['cpu']:.1f} | {rows / result['cpu']:,.0f} | {result['rss']:.0f} "
+            f"| {result['added']:.0f} "
+            f"| {base['seconds'] / result['seconds']:.2f}× | {free:.2f}× |"
+        )
     if not args.skip_cli:
         count = len(stream(path))
         result = command_line(path)
         print(
             f"| `newocc tag`, GB18030 CSV | cold | {count:,} | {result['seconds']:.1f} "
-            f"| {count / float(result['seconds']):,.0f} | {result['cpu']:.1f} "
-            f"| {count / float(result['cpu']):,.0f} | {result['rss']:.0f} | — | — |"
+            f"| {count / result['seconds']:,.0f} | {result['cpu']:.1f} "
+            f"| {count / result['cpu']:,.0f} | {result['rss']:.0f} | — | — | — |"
         )
-    matched = single[0]["matched"]
-    driver = ", ".join(f"{result['run']} {result['driver']:.1f} s" for result in parallel)
-    print(f"\nmatched: {matched:,} of {rows:,} rows; Dask's scheduler (this process) used CPU: {driver}")
-    print(f"load average after: {os.getloadavg()[0]:.1f}")
+    matched = {result["matched"] for result in [single_cold, *singles, dask_cold, *dasks, *unfused]}
+    assert len(matched) == 1, f"the runs disagree on the rows matched: {matched}"
+    print(f"\nmatched: {matched.pop():,} of {rows:,} rows in every run")
+    scheduling = [("cold", dask_cold), ("warm", dask_warm), *(("compute() alone", r) for r in unfused)]
+    print(
+        "Dask's scheduling (this process) used CPU: "
+        + ", ".join(f"{run} {r['driver']:.2f} s" for run, r in scheduling)
+    )
+    print(
+        "load average (1 min) before, between rounds and after:", ", ".join(f"{load:.1f}" for load in loads)
+    )
+    print(f"date: {time.strftime('%Y-%m-%d %H:%M %Z')}")
 
 
 if __name__ == "__main__":

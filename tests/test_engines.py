@@ -64,7 +64,9 @@ def tag_with_dask(frame):  # a Dask DataFrame with a "title" column
 
     # One pandas frame of tags per partition; meta= is the empty frame of the same schema.
     tags = frame["title"].map_partitions(newocc.match_frame, meta=newocc.match_frame([]))
-    return frame.join(tags)
+    # optimize() makes each partition one task (compute() alone does not fuse its steps,
+    # and the process scheduler then pickles every step's result through itself).
+    return frame.join(tags).optimize()
 
 
 # --8<-- [end:dask]
@@ -126,6 +128,14 @@ def test_dask_map_partitions_in_worker_processes(postings: Any, expected: list[t
     assert list(result.columns) == ["id", "title", *NAMES]
     assert rows_of(result, NAMES) == expected
     assert tagged.dtypes[NAMES].equals(newocc.match_frame([]).dtypes)
+
+
+def test_the_dask_recipe_tags_a_partition_in_one_task(postings: Any) -> None:
+    dd = engine("dask.dataframe")
+    tagged = tag_with_dask(dd.from_pandas(postings, npartitions=4))
+    # A task for each partition's data and one that selects its titles, tags them and
+    # joins the tags: no step's result travels on its own.
+    assert len(dict(tagged.__dask_graph__())) <= 2 * 4
 
 
 @pytest.fixture(scope="module")
