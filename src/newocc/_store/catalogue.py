@@ -6,8 +6,6 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
-from newocc._store.aliases import Alias
-from newocc._store.lexicon import Lexicon
 from newocc._text import fold
 from newocc.model import Batch, Fact, Occupation, Sector, Source, Status
 
@@ -20,7 +18,6 @@ class Catalogue:
     """Every record of one data release, with lookup tables built once."""
 
     __slots__ = (
-        "aliases",
         "batch_numbers",
         "batches",
         "by_code",
@@ -29,7 +26,6 @@ class Catalogue:
         "by_sub_role",
         "data_version",
         "facts",
-        "lexicon",
         "names_of",
         "new",
         "new_positions",
@@ -51,14 +47,8 @@ class Catalogue:
         sources: tuple[Source, ...],
         facts: tuple[Fact, ...],
         data_version: str,
-        aliases: tuple[Alias, ...] = (),
-        lexicon: Lexicon | None = None,
     ) -> None:
         self.occupations = occupations
-        self.aliases = aliases
-        """The names people use for occupations (``aliases.json``), checked."""
-        self.lexicon = lexicon if lexicon is not None else Lexicon()
-        """The coder's lexicon (``lexicon_*.json``), checked."""
         self.new = tuple(o for o in occupations if o.status is Status.NEW)
         self.batches = batches
         self.sources = sources
@@ -104,8 +94,8 @@ class Catalogue:
             [fold(r.name_zh) for b in batches for r in b.unplaced_work_types]
             + [fold(r.name_en) for b in batches for r in b.unplaced_work_types if r.name_en]
         ) | frozenset(self.by_sub_role)
-        # Ids of sources no catalogue file cites: the dictionary's files must
-        # cite them (the loader checks when it reads those files).
+        # Ids of sources no catalogue file cites: a later stage's files must
+        # cite them (the last stage, the vocabulary, checks that they do).
         self.uncited: frozenset[str] = frozenset()
 
 

@@ -19,7 +19,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-__all__ = ["UnsupportedTypeError", "structurer"]
+__all__ = ["Structurers", "UnsupportedTypeError", "structurer"]
 
 Structure = Callable[[object], Any]
 
@@ -34,13 +34,27 @@ def structurer(cls: type, sources: Mapping[str, Any] | None) -> Structure:
     With ``sources``, a field typed as the class of its values (``Source``) is
     read as an id into it, as the loader's cattrs hooks do.
     """
-    return _Builder(sources).attrs_class(cls)
+    return Structurers(sources)(cls)
+
+
+class Structurers:
+    """:func:`structurer` for several classes over one ``sources`` table, each class planned once."""
+
+    def __init__(self, sources: Mapping[str, Any] | None) -> None:
+        self._builder = _Builder(sources)
+
+    def __call__(self, cls: type) -> Structure:
+        """The structurer of ``cls``; raises :class:`UnsupportedTypeError` for a type it declines."""
+        return self._builder.attrs_class(cls)
 
 
 class _Builder:
     def __init__(self, sources: Mapping[str, Any] | None) -> None:
         self.sources = sources
         self.source_type = type(next(iter(sources.values()))) if sources else None
+        # One structurer per class: a record type nested in several others
+        # (Source, SubRole) is planned once per load, not once per field.
+        self.classes: dict[type, Structure] = {}
 
     def for_type(self, kind: Any) -> Structure:
         origin = get_origin(kind)
@@ -84,8 +98,15 @@ class _Builder:
         return self.sources[value]
 
     def attrs_class(self, cls: type) -> Structure:
+        known = self.classes.get(cls)
+        if known is not None:
+            return known
         try:
-            fields = attrs.fields(attrs.resolve_types(cls))
+            fields = attrs.fields(cls)
+            if any(isinstance(f.type, str) for f in fields):
+                # Postponed annotations only: the model's are real types, and
+                # resolving costs a typing.get_type_hints pass per class.
+                fields = attrs.fields(attrs.resolve_types(cls))
         except Exception as exc:  # an annotation it cannot resolve: let cattrs try
             raise UnsupportedTypeError(cls) from exc
         if any(not f.init or f.alias != f.name for f in fields):
@@ -100,6 +121,7 @@ class _Builder:
             # Over the row's keys, not the class's fields: rows leave defaults out.
             return cls(**{name: converters[name](item) for name, item in value.items()})
 
+        self.classes[cls] = structure
         return structure
 
 

@@ -9,10 +9,11 @@ the record and the field, so a broken data release is fixed in minutes.
 
 :func:`load` reads the catalogue (the new occupations and their related
 records); :func:`load_dictionary` reads the rest of the 2022 dictionary on top
-of a loaded catalogue, only when something needs it.  A source that no file
-cites is reported by :func:`load_dictionary`, the first place every citation
-is known (``dictionary.json`` and ``groups.json`` cite sources the catalogue
-does not).
+of a loaded catalogue, and :func:`load_vocabulary` the aliases and the coder's
+lexicon on top of that, each only when something needs it.  A source that no
+file cites is reported by :func:`load_vocabulary`, the first place every
+citation is known (the later stages' files cite sources the catalogue does
+not, so no earlier stage can tell).
 """
 
 from __future__ import annotations
@@ -26,9 +27,7 @@ from typing import Any, TypeVar
 
 from newocc._store import Catalogue
 from newocc._store import fast as _fast
-from newocc._store.aliases import ALIASES_FILE, structure_aliases
 from newocc._store.layout import SCHEMA_VERSION
-from newocc._store.lexicon import LEXICON_FILES, Lexicon, check_lexicon
 from newocc._store.resources import read_data
 from newocc._store.validate import validate
 from newocc.errors import CatalogueError, shown
@@ -39,8 +38,9 @@ if TYPE_CHECKING:
     import cattrs
 
     from newocc._store.whole_dictionary import Dictionary
+    from newocc._store.words import Vocabulary
 
-__all__ = ["SCHEMA_VERSION", "load", "load_dictionary"]
+__all__ = ["SCHEMA_VERSION", "load", "load_dictionary", "load_vocabulary"]
 
 Reader = Callable[[str], bytes]
 T = TypeVar("T")
@@ -67,23 +67,12 @@ def load(read: Reader = read_data) -> Catalogue:
     )
     facts = tuple(_structure_rows(converter, "facts.json", _array(read, "facts.json"), Fact))
     used = validate(sources, batches, occupations, facts)
-    aliases = structure_aliases(_array(read, ALIASES_FILE), occupations, sources)
-    used.update(source.id for alias in aliases for source in alias.sources)
-    lexicon = Lexicon(
-        *(
-            tuple(_structure_rows(converter, file, _array(read, file), cls))
-            for file, cls in LEXICON_FILES.items()
-        )
-    )
-    used |= check_lexicon(lexicon)
     catalogue = Catalogue(
         occupations=occupations,
         batches=batches,
         sources=tuple(sources.values()),
         facts=facts,
         data_version=str(release["data_version"]),
-        aliases=aliases,
-        lexicon=lexicon,
     )
     catalogue.uncited = frozenset(set(sources) - used)
     return catalogue
@@ -135,10 +124,40 @@ def load_dictionary(catalogue: Catalogue, read: Reader = read_data) -> Dictionar
     unresolved = tuple(_structure_rows(converter, DICTIONARY_FILE, parts["unresolved"], CodeNote))
     groups = tuple(_structure_rows(converter, GROUPS_FILE, _array(read, GROUPS_FILE), Group))
     used = validate_dictionary(catalogue.batches, catalogue.occupations, established, groups, unresolved)
-    uncited = sorted(catalogue.uncited - used)
+    whole = Dictionary(catalogue=catalogue, established=established, groups=groups, unresolved=unresolved)
+    whole.uncited = catalogue.uncited - used
+    return whole
+
+
+def load_vocabulary(dictionary: Dictionary, read: Reader = read_data) -> Vocabulary:
+    """Read, structure and validate the aliases and the coder's lexicon on top of ``dictionary``.
+
+    Aliases name the catalogue's occupations and work types; the lexicon's
+    records are structured like every other file's.  Then every source must
+    be cited by some file: one that none cites raises here, naming it.
+    Raises :class:`~newocc.errors.CatalogueError` on the first fault; nothing
+    is returned half-built.
+    """
+    from newocc._store.aliases import ALIASES_FILE, structure_aliases
+    from newocc._store.lexicon import LEXICON_FILES, Lexicon, check_lexicon
+    from newocc._store.words import Vocabulary
+
+    catalogue = dictionary.catalogue
+    sources = {source.id: source for source in catalogue.sources}
+    aliases = structure_aliases(_array(read, ALIASES_FILE), catalogue.occupations, sources)
+    used = {source.id for alias in aliases for source in alias.sources}
+    converter = _LazyConverter(sources)
+    lexicon = Lexicon(
+        *(
+            tuple(_structure_rows(converter, file, _array(read, file), cls))
+            for file, cls in LEXICON_FILES.items()
+        )
+    )
+    used |= check_lexicon(lexicon)
+    uncited = sorted(dictionary.uncited - used)
     if uncited:
         raise CatalogueError("sources.json", repr(uncited[0]), "id", "source is never cited")
-    return Dictionary(catalogue=catalogue, established=established, groups=groups, unresolved=unresolved)
+    return Vocabulary(aliases=aliases, lexicon=lexicon)
 
 
 def _check_release(release: Mapping[str, Any]) -> None:
@@ -169,12 +188,12 @@ def _parse(read: Reader, file: str) -> object:
         raise CatalogueError(
             file, "-", "-", f"cannot be read as JSON: {str(exc).partition(';')[0]}"
         ) from None
-    if _SURROGATE_ESCAPE.search(text):  # only a \u escape can make a lone surrogate
+    # Only a \uD800-\uDFFF escape can make a lone surrogate: look closer where
+    # one may be.  (A plain substring test: a regex here would be compiled on
+    # every first query.)
+    if "\\ud" in text or "\\uD" in text:
         _refuse_lone_surrogates(file, value)
     return value
-
-
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _refuse_lone_surrogates(file: str, value: object) -> None:
@@ -286,16 +305,17 @@ def _load_sources(read: Reader) -> dict[str, Source]:
 
 def _fast_structurer(cls: type[T], converter: _LazyConverter) -> Callable[[object], T] | None:
     try:
-        return _fast.structurer(cls, converter.sources or None)
+        return converter.fast(cls)
     except _fast.UnsupportedTypeError:
         return None
 
 
 class _LazyConverter:
-    """The cattrs converter for a sources table, built on first use."""
+    """The structurers for a sources table: the fast path's, and cattrs' converter built on first use."""
 
     def __init__(self, sources: Mapping[str, Source]) -> None:
         self.sources = sources
+        self.fast = _fast.Structurers(sources or None)
         self._converter: cattrs.Converter | None = None
 
     def __call__(self) -> cattrs.Converter:

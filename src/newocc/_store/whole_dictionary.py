@@ -75,6 +75,7 @@ class Dictionary:
         "positions_by_sector",
         "sub_role_names",
         "sub_roles_of",
+        "uncited",
         "unresolved",
     )
 
@@ -140,6 +141,9 @@ class Dictionary:
             self.occupations, lambda o: o.sector
         )
         self.positions_by_group: Mapping[str, frozenset[int]] = group_positions(self.occupations)
+        # Ids of sources neither the catalogue nor the dictionary cites: the
+        # vocabulary's files must cite them (its loader checks).
+        self.uncited: frozenset[str] = catalogue.uncited
 
 
 def _code_order(occupation: Occupation) -> tuple[bool, str]:
