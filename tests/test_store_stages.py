@@ -73,7 +73,7 @@ def test_a_failed_vocabulary_load_leaves_nothing_and_the_next_call_loads() -> No
         broken = {"on": True}
         def read(name):
             if broken["on"] and name == "lexicon_heads.json":
-                return b'[{"suffix": 3}]'
+                return b'[{"suffix": 3, "roles": [], "tolerates": [], "sources": [], "common_usage": true}]'
             return real(name)
         resources.read_data = read
         import newocc

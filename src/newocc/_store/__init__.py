@@ -1,7 +1,8 @@
 """The store: the only layer that reads package data.
 
-``resources`` reads the files, ``loader`` structures them (with ``fast`` and
-cattrs) and ``validate`` checks them into a :class:`Catalogue`; ``current()``
+``resources`` reads the files, ``loader`` structures them (with the generated
+``structurers``, see ``codegen``) and ``validate`` checks them into a
+:class:`Catalogue`; ``current()``
 loads the packaged data on first use, once, even when many threads ask at the
 same moment.  ``dictionary()`` does the same for the whole 2022 dictionary
 (a :class:`~newocc._store.whole_dictionary.Dictionary`, built on ``current()``),

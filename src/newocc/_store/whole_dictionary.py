@@ -22,7 +22,7 @@ from newocc._store.catalogue import (
     group_positions,
 )
 from newocc._text import fold
-from newocc.model import Group, Occupation, Sector, Source
+from newocc.model import CODE_PATTERN, Group, Occupation, Sector, Source, facts
 
 __all__ = ["DICTIONARY_FILE", "GROUPS_FILE", "CodeNote", "Dictionary"]
 
@@ -37,9 +37,9 @@ GROUPS_FILE = "groups.json"
 class CodeNote:
     """A code a source prints that no record holds, and why (e.g. a draft's code the edition dropped)."""
 
-    code: str
-    note: str
-    sources: tuple[Source, ...]
+    code: str = attrs.field(metadata=facts(pattern=CODE_PATTERN, shape="a dashed code like 4-01-06-02"))
+    note: str = attrs.field()
+    sources: tuple[Source, ...] = attrs.field()
 
     def __repr__(self) -> str:
         return f"CodeNote({self.code!r})"

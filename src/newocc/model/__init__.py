@@ -19,6 +19,15 @@ import math
 import attrs
 
 __all__ = [
+    "CODE_PATTERN",
+    "COMPUTED",
+    "EARLIEST_FIGURE_YEAR",
+    "GROUP_PATTERN",
+    "MAXIMUM",
+    "MINIMUM",
+    "MOST_PAY",
+    "PATTERN",
+    "SHAPE",
     "Anchor",
     "Batch",
     "BatchDate",
@@ -49,6 +58,8 @@ __all__ = [
     "Term",
     "TermKind",
     "Wording",
+    "cites_by_id",
+    "facts",
 ]
 
 
@@ -289,6 +300,53 @@ def _sector(value: Sector | str | None) -> Sector | None:
     return value if value is None or value.__class__ is Sector else Sector(value)
 
 
+# -- the facts of a field, stated once ----------------------------------------------
+#
+# A field's bounds, pattern and whether it is computed live in its attrs
+# metadata, under the keys below; the loader's structurer and validator, the
+# JSON Schema generator (newocc._schema), the Hypothesis strategies
+# (newocc.testing) and the exports all read them here.  Whether a field holds
+# sources cited by id follows from its type: see :func:`cites_by_id`.
+
+MINIMUM = "newocc.minimum"
+"""Metadata key: the smallest value an int field may hold (inclusive)."""
+MAXIMUM = "newocc.maximum"
+"""Metadata key: the largest value an int field may hold (inclusive)."""
+PATTERN = "newocc.pattern"
+"""Metadata key: a regular expression a str field must match in full (ASCII classes only,
+so that Python's ``re`` and JSON Schema read it alike)."""
+SHAPE = "newocc.shape"
+"""Metadata key: how the pattern reads in an error message (``a dashed code like 4-01-06-02``)."""
+COMPUTED = "newocc.computed"
+"""Metadata key: True for a field the loader computes; data files never store it."""
+
+CODE_PATTERN = "[0-9]-[0-9]{2}-[0-9]{2}-[0-9]{2}"
+"""A dashed code of the Occupational Classification Dictionary (``4-01-06-02``)."""
+GROUP_PATTERN = "[0-9](-[0-9]{2}(-[0-9]{2})?)?"
+"""The code of a major (``4``), middle (``4-02``) or small (``4-02-07``) group."""
+MOST_PAY = 10**9
+"""No pay figure comes near a billion CNY a month or a year: a larger one is a typo (and
+beyond about 10**308 it would not even convert to a float in ``find(salary=)``)."""
+EARLIEST_FIGURE_YEAR = 2000
+"""No figure in the data was made before this year: an earlier one is a typo."""
+
+
+def facts(
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    pattern: str | None = None,
+    shape: str | None = None,
+    computed: bool = False,
+) -> dict[str, object]:
+    """The attrs ``metadata`` stating a field's facts (only those given)."""
+    stated = {MINIMUM: minimum, MAXIMUM: maximum, PATTERN: pattern, SHAPE: shape, COMPUTED: computed or None}
+    return {key: value for key, value in stated.items() if value is not None}
+
+
+_CODE = facts(pattern=CODE_PATTERN, shape="a dashed code like 4-01-06-02")
+
+
 @attrs.frozen(repr=False)
 class Source:
     """Where a fact was seen.
@@ -310,6 +368,15 @@ class Source:
 
 
 Sources = tuple[Source, ...]
+
+
+def cites_by_id(kind: object) -> bool:
+    """Whether a field of this type holds sources that data files cite by their id.
+
+    True for :class:`Source` (a field's item type, for a tuple): every file
+    but ``sources.json`` itself writes a source as its ``id``.
+    """
+    return kind is Source
 
 
 @attrs.frozen(repr=False)
@@ -335,9 +402,9 @@ class FormerCode:
     standard").  Several such codes were later given to other occupations.
     """
 
-    code: str
-    edition: str
-    sources: Sources
+    code: str = attrs.field(metadata=_CODE)
+    edition: str = attrs.field()
+    sources: Sources = attrs.field()
 
     def __repr__(self) -> str:
         return f"FormerCode({self.code!r}, {self.edition!r})"
@@ -399,10 +466,10 @@ class Estimate:
     seen on.  Empty when the source made it.
     """
 
-    people_low: int
-    people_high: int
+    people_low: int = attrs.field(metadata=facts(minimum=1))
+    people_high: int = attrs.field(metadata=facts(minimum=1))
     kind: EstimateKind = attrs.field(converter=_estimate_kind)
-    year_made: int
+    year_made: int = attrs.field(metadata=facts(minimum=EARLIEST_FIGURE_YEAR))
     horizon_year: int | None
     scope: str
     source: Source
@@ -436,7 +503,7 @@ class Fact:
     period: str
     population: str
     source: Source
-    value: int | None = None
+    value: int | None = attrs.field(default=None, metadata=facts(minimum=1))
     unit: str | None = None
     items: tuple[str, ...] = ()
     attribution: tuple[str, ...] = ()
@@ -491,17 +558,17 @@ class Batch:
     occupation no source states.
     """
 
-    number: int
-    title_zh: str | None
-    notice_number: str | None
-    official_count: int
-    listed_count: int
+    number: int = attrs.field(metadata=facts(minimum=1))
+    title_zh: str | None = attrs.field()
+    notice_number: str | None = attrs.field()
+    official_count: int = attrs.field(metadata=facts(minimum=1))
+    listed_count: int = attrs.field(metadata=facts(computed=True))
     dates: tuple[BatchDate, ...]
     unplaced_work_types: tuple[SubRole, ...]
     sources: Sources
     note: str | None = None
     official_work_types: int | None = None
-    listed_work_types: int = 0
+    listed_work_types: int = attrs.field(default=0, metadata=facts(computed=True))
 
     @property
     def released(self) -> _dt.date:
@@ -528,8 +595,8 @@ class Batch:
 class Percentile:
     """One percentile of a pay distribution: ``rank`` per cent earn ``value`` or less."""
 
-    rank: int
-    value: int
+    rank: int = attrs.field(metadata=facts(minimum=1, maximum=99))
+    value: int = attrs.field(metadata=facts(minimum=1, maximum=MOST_PAY))
 
     def __repr__(self) -> str:
         return f"P{self.rank}={self.value}"
@@ -555,11 +622,11 @@ class SalaryRange:
     should know, such as which of two disagreeing sources was chosen.
     """
 
-    low: int
-    high: int | None
+    low: int = attrs.field(metadata=facts(minimum=1, maximum=MOST_PAY))
+    high: int | None = attrs.field(metadata=facts(minimum=1, maximum=MOST_PAY))
     currency: Currency = attrs.field(converter=_currency)
     period: Period = attrs.field(converter=_period)
-    year: int
+    year: int = attrs.field(metadata=facts(minimum=EARLIEST_FIGURE_YEAR))
     population: str
     source: Source
     region: str | None = None
@@ -611,9 +678,11 @@ class Group:
     major group, ``"4-02"`` for a middle one, ``"4-02-07"`` for a small one.
     """
 
-    code: str
-    name_zh: str
-    sources: Sources
+    code: str = attrs.field(
+        metadata=facts(pattern=GROUP_PATTERN, shape="a group code like 4, 4-02 or 4-02-07")
+    )
+    name_zh: str = attrs.field()
+    sources: Sources = attrs.field()
 
     @property
     def level(self) -> int:
@@ -645,8 +714,8 @@ class Occupation:
     :attr:`major_group`, :attr:`middle_group`, :attr:`small_group`.
     """
 
-    code: str | None
-    code_sources: Sources
+    code: str | None = attrs.field(metadata=_CODE)
+    code_sources: Sources = attrs.field()
     former_codes: tuple[FormerCode, ...]
     name_zh: str
     name_en: EnglishName | None

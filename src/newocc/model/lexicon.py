@@ -10,7 +10,7 @@ import enum
 
 import attrs
 
-from newocc.model import Sources
+from newocc.model import _CODE, Sources
 
 __all__ = ["Anchor", "RoleClass", "RoleHead", "Term", "TermKind"]
 
@@ -104,8 +104,8 @@ class Anchor:
     """
 
     text: str
-    code: str
-    occupation: str
+    code: str = attrs.field(metadata=_CODE)
+    occupation: str = attrs.field()
     sources: Sources
     common_usage: bool
 
