@@ -30,12 +30,14 @@ class Catalogue:
         "new",
         "new_positions",
         "occupations",
+        "pay_of",
         "positions_by_batch",
         "positions_by_group",
         "positions_by_sector",
         "sources",
         "sub_role_names",
         "sub_roles_of",
+        "text_of",
         "uncited",
     )
 
@@ -77,6 +79,8 @@ class Catalogue:
         self.names_of: Mapping[str, tuple[str, ...]] = MappingProxyType(
             {o.name_zh: _folded_names(o, self.sub_roles_of[o.name_zh]) for o in occupations}
         )
+        self.text_of: Mapping[str, str] = searchable(self.names_of)
+        self.pay_of: Mapping[str, tuple[tuple[float, float], ...]] = monthly_pay(occupations)
         # Positions in ``occupations`` per batch and sector: a warm find()
         # intersects these small sets instead of testing every record.
         self.batch_numbers: tuple[int, ...] = tuple(b.number for b in batches)
@@ -97,6 +101,22 @@ class Catalogue:
         # Ids of sources no catalogue file cites: a later stage's files must
         # cite them (the last stage, the vocabulary, checks that they do).
         self.uncited: frozenset[str] = frozenset()
+
+
+SEPARATOR = "\x00"
+"""Joins a record's folded names in ``text_of``: no name holds it, so no match spans two names."""
+
+
+def searchable(names_of: Mapping[str, tuple[str, ...]]) -> Mapping[str, str]:
+    """Each record's folded names joined by :data:`SEPARATOR`: ``find(text=)`` searches one string."""
+    return MappingProxyType({name: SEPARATOR.join(names) for name, names in names_of.items()})
+
+
+def monthly_pay(occupations: Iterable[Occupation]) -> Mapping[str, tuple[tuple[float, float], ...]]:
+    """Each paid record's salary figures as monthly spans (``SalaryRange.monthly``), for ``find(salary=)``."""
+    return MappingProxyType(
+        {o.name_zh: tuple(figure.monthly() for figure in o.salaries) for o in occupations if o.salaries}
+    )
 
 
 def group_positions(occupations: tuple[Occupation, ...]) -> Mapping[str, frozenset[int]]:

@@ -20,6 +20,8 @@ from newocc._store.catalogue import (
     _index,
     _positions,
     group_positions,
+    monthly_pay,
+    searchable,
 )
 from newocc._text import fold
 from newocc.model import CODE_PATTERN, Group, Occupation, Sector, Source, facts
@@ -70,11 +72,13 @@ class Dictionary:
         "groups",
         "names_of",
         "occupations",
+        "pay_of",
         "positions_by_batch",
         "positions_by_group",
         "positions_by_sector",
         "sub_role_names",
         "sub_roles_of",
+        "text_of",
         "uncited",
         "unresolved",
     )
@@ -130,6 +134,10 @@ class Dictionary:
                 },
                 **names_of,
             }
+        )
+        self.text_of: Mapping[str, str] = searchable(self.names_of)
+        self.pay_of: Mapping[str, tuple[tuple[float, float], ...]] = MappingProxyType(
+            {**catalogue.pay_of, **monthly_pay(established)}
         )
         self.sub_role_names: frozenset[str] = catalogue.sub_role_names | frozenset(self.by_sub_role)
         # Positions in ``occupations`` per batch, sector and group code: a query of
