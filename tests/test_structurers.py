@@ -14,6 +14,7 @@ import enum
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -38,7 +39,7 @@ ROWS: dict[str, list[dict[str, Any]]] = {
     for name in ("occupations.json", "batches.json", "facts.json", "sources.json", "groups.json")
 }
 ROWS["lexicon_anchors.json"] = json.loads(read_data("lexicon_anchors.json"))
-STRUCTURE = {
+STRUCTURE: dict[str, Callable[[dict[str, Any]], object]] = {
     "occupations.json": lambda row: _catalogue.structure_Occupation(row, None, SOURCES),
     "batches.json": lambda row: _catalogue.structure_Batch(row, None, SOURCES, 1, 0),
     "facts.json": lambda row: _catalogue.structure_Fact(row, None, SOURCES),
@@ -174,7 +175,7 @@ VALUES = st.sampled_from(
 
 def _faceted() -> frozenset[str]:
     """The names of the fields that state bounds or a pattern, across the record types."""
-    names = set()
+    names: set[str] = set()
     for module in (_catalogue, _dictionary, _vocabulary):
         for value in vars(module).values():
             if isinstance(value, type) and attrs.has(value):
@@ -229,7 +230,7 @@ def test_the_schema_accepts_a_changed_row_exactly_when_the_structurer_does(
     # Half the changes hit a field with bounds or a pattern, where schema and loader could part.
     faceted = [p for p in paths if isinstance(p[-1], str) and p[-1] in FACETED] or paths
     path = data.draw(st.sampled_from(faceted) | st.sampled_from(paths), "path")
-    value = data.draw(VALUES, "value")
+    value: Any = data.draw(VALUES, "value")
     if _cites(path) and file != "sources.json":
         # A source id: the schema knows only that it is a string, the loader which ids exist.
         if isinstance(value, str):

@@ -65,6 +65,7 @@ returns the record or raises :class:`~newocc._store.structuring.Fault`.
 # mypy: ignore-errors
 
 import re as _re
+from typing import Any
 
 from newocc._store import structuring as _s
 '''
@@ -129,8 +130,9 @@ class _Function:
                 raise TypeError(f"{cls.__name__}.{field.name}: only plain init fields are generated")
         keys = self.constant(f"K_{cls.__name__}", f"frozenset({tuple(sorted(f.name for f in stored))!r})")
         required = [f.name for f in stored if f.default is attrs.NOTHING]
-        params = ["v", "at"] + (["S"] if self.takes_sources else []) + [f.name for f in computed]
-        out = [f"def {self.name_of(cls)}({', '.join(params)}):"]
+        params = ["v: Any", "at: Any"] + (["S: Any"] if self.takes_sources else [])
+        params += [f"{f.name}: Any" for f in computed]
+        out = [f"def {self.name_of(cls)}({', '.join(params)}) -> _{cls.__name__}:"]
         out.append("    if v.__class__ is not dict:")
         out.append("        _s.not_an_object(at, v)")
         for field in computed:

@@ -9,6 +9,7 @@ returns the record or raises :class:`~newocc._store.structuring.Fault`.
 # mypy: ignore-errors
 
 import re as _re
+from typing import Any
 
 from newocc._store import structuring as _s
 
@@ -56,7 +57,7 @@ R_SubRole = frozenset(('introduced_in', 'name_en', 'name_zh', 'sources'))
 R_Wording = frozenset(('edition', 'sources', 'text'))
 
 
-def structure_Source(v, at):
+def structure_Source(v: Any, at: Any) -> _Source:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_Source:
@@ -106,7 +107,7 @@ def structure_Source(v, at):
     return _Source(id=x0, publisher=x1, kind=x2, title=x3, url=x4, published=x5)
 
 
-def structure_BatchDate(v, at, S):
+def structure_BatchDate(v: Any, at: Any, S: Any) -> _BatchDate:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_BatchDate:
@@ -124,7 +125,7 @@ def structure_BatchDate(v, at, S):
     return _BatchDate(event=x0, date=x1, sources=x2)
 
 
-def structure_SubRole(v, at, S):
+def structure_SubRole(v: Any, at: Any, S: Any) -> _SubRole:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_SubRole:
@@ -154,7 +155,7 @@ def structure_SubRole(v, at, S):
     return _SubRole(name_zh=x0, name_en=x1, introduced_in=x2, sources=x3)
 
 
-def structure_Batch(v, at, S, listed_count, listed_work_types):
+def structure_Batch(v: Any, at: Any, S: Any, listed_count: Any, listed_work_types: Any) -> _Batch:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if 'listed_count' in v:
@@ -224,7 +225,7 @@ def structure_Batch(v, at, S, listed_count, listed_work_types):
     return _Batch(number=x0, title_zh=x1, notice_number=x2, official_count=x3, dates=x4, unplaced_work_types=x5, sources=x6, note=x7, official_work_types=x8, listed_count=listed_count, listed_work_types=listed_work_types)
 
 
-def structure_FormerCode(v, at, S):
+def structure_FormerCode(v: Any, at: Any, S: Any) -> _FormerCode:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_FormerCode:
@@ -246,7 +247,7 @@ def structure_FormerCode(v, at, S):
     return _FormerCode(code=x0, edition=x1, sources=x2)
 
 
-def structure_EnglishName(v, at, S):
+def structure_EnglishName(v: Any, at: Any, S: Any) -> _EnglishName:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_EnglishName:
@@ -266,7 +267,7 @@ def structure_EnglishName(v, at, S):
     return _EnglishName(text=x0, kind=x1, sources=x2)
 
 
-def structure_Percentile(v, at, S):
+def structure_Percentile(v: Any, at: Any, S: Any) -> _Percentile:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_Percentile:
@@ -288,7 +289,7 @@ def structure_Percentile(v, at, S):
     return _Percentile(rank=x0, value=x1)
 
 
-def structure_SalaryRange(v, at, S):
+def structure_SalaryRange(v: Any, at: Any, S: Any) -> _SalaryRange:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_SalaryRange:
@@ -388,7 +389,7 @@ def structure_SalaryRange(v, at, S):
     return _SalaryRange(low=x0, high=x1, currency=x2, period=x3, year=x4, population=x5, source=x6, region=x7, sub_role=x8, proxy=x9, statistic=x10, percentiles=x11, note=x12, attribution=x13)
 
 
-def structure_Wording(v, at, S):
+def structure_Wording(v: Any, at: Any, S: Any) -> _Wording:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_Wording:
@@ -408,7 +409,7 @@ def structure_Wording(v, at, S):
     return _Wording(text=x0, edition=x1, sources=x2)
 
 
-def structure_FormerName(v, at, S):
+def structure_FormerName(v: Any, at: Any, S: Any) -> _FormerName:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_FormerName:
@@ -428,7 +429,7 @@ def structure_FormerName(v, at, S):
     return _FormerName(name_zh=x0, edition=x1, sources=x2)
 
 
-def structure_SkillStandard(v, at, S):
+def structure_SkillStandard(v: Any, at: Any, S: Any) -> _SkillStandard:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_SkillStandard:
@@ -455,7 +456,7 @@ def structure_SkillStandard(v, at, S):
     return _SkillStandard(title=x0, year=x1, issuers=x2, levels=x3, sources=x4)
 
 
-def structure_Estimate(v, at, S):
+def structure_Estimate(v: Any, at: Any, S: Any) -> _Estimate:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_Estimate:
@@ -524,7 +525,7 @@ def structure_Estimate(v, at, S):
     return _Estimate(people_low=x0, people_high=x1, kind=x2, year_made=x3, horizon_year=x4, scope=x5, source=x6, note=x7, proxy=x8, attribution=x9)
 
 
-def structure_Fact(v, at, S):
+def structure_Fact(v: Any, at: Any, S: Any) -> _Fact:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_Fact:
@@ -600,7 +601,7 @@ def structure_Fact(v, at, S):
     return _Fact(kind=x0, topic=x1, text=x2, period=x3, population=x4, source=x5, value=x6, unit=x7, items=x8, attribution=x9, note=x10)
 
 
-def structure_Occupation(v, at, S):
+def structure_Occupation(v: Any, at: Any, S: Any) -> _Occupation:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_Occupation:

@@ -9,6 +9,7 @@ returns the record or raises :class:`~newocc._store.structuring.Fault`.
 # mypy: ignore-errors
 
 import re as _re
+from typing import Any
 
 from newocc._store import structuring as _s
 
@@ -23,7 +24,7 @@ R_CodeNote = frozenset(('code', 'note', 'sources'))
 R_Group = frozenset(('code', 'name_zh', 'sources'))
 
 
-def structure_Group(v, at, S):
+def structure_Group(v: Any, at: Any, S: Any) -> _Group:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_Group:
@@ -45,7 +46,7 @@ def structure_Group(v, at, S):
     return _Group(code=x0, name_zh=x1, sources=x2)
 
 
-def structure_CodeNote(v, at, S):
+def structure_CodeNote(v: Any, at: Any, S: Any) -> _CodeNote:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_CodeNote:

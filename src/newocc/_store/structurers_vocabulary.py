@@ -9,6 +9,7 @@ returns the record or raises :class:`~newocc._store.structuring.Fault`.
 # mypy: ignore-errors
 
 import re as _re
+from typing import Any
 
 from newocc._store import structuring as _s
 
@@ -27,7 +28,7 @@ R_RoleHead = frozenset(('common_usage', 'roles', 'sources', 'suffix', 'tolerates
 R_Term = frozenset(('common_usage', 'kind', 'means', 'sources', 'text'))
 
 
-def structure_RoleClass(v, at, S):
+def structure_RoleClass(v: Any, at: Any, S: Any) -> _RoleClass:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_RoleClass:
@@ -53,7 +54,7 @@ def structure_RoleClass(v, at, S):
     return _RoleClass(id=x0, neutral=x1, words=x2, sources=x3, common_usage=x4)
 
 
-def structure_RoleHead(v, at, S):
+def structure_RoleHead(v: Any, at: Any, S: Any) -> _RoleHead:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_RoleHead:
@@ -77,7 +78,7 @@ def structure_RoleHead(v, at, S):
     return _RoleHead(suffix=x0, roles=x1, tolerates=x2, sources=x3, common_usage=x4)
 
 
-def structure_Term(v, at, S):
+def structure_Term(v: Any, at: Any, S: Any) -> _Term:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_Term:
@@ -103,7 +104,7 @@ def structure_Term(v, at, S):
     return _Term(text=x0, means=x1, kind=x2, sources=x3, common_usage=x4)
 
 
-def structure_Anchor(v, at, S):
+def structure_Anchor(v: Any, at: Any, S: Any) -> _Anchor:
     if v.__class__ is not dict:
         _s.not_an_object(at, v)
     if not v.keys() <= K_Anchor:
