@@ -538,3 +538,26 @@ def test_a_broken_dictionary_file_is_located(file: str, data: st.DataObject) -> 
         error = load_dictionary_with(file, raw[:at] + b"\xff" + raw[at:])
         assert error.record.startswith("byte "), error
     assert error.file == file
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        ({"occupation": "没有这个职业"}, "occupation", "no occupation is named"),
+        ({"sub_role": "没有这个工种"}, "sub_role", "has no work type"),
+        ({"sources": [], "common_usage": False}, "sources", "cite a source"),
+        ({"text": " "}, "text", "is blank"),
+        ({"text": ""}, "text", "is empty"),
+    ],
+)
+def test_an_alias_that_points_at_nothing_fails_the_vocabulary_stage(
+    change: dict[str, Any], field: str, problem: str
+) -> None:
+    rows = copy.deepcopy(ORIGINAL["aliases.json"])
+    rows[3].update(change)
+    read = _files_with({"aliases.json": rows})
+    whole = _loader.load_dictionary(_loader.load(read), read)
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_vocabulary(whole, read)
+    assert (caught.value.file, caught.value.field) == ("aliases.json", field), caught.value
+    assert problem in caught.value.problem

@@ -39,6 +39,7 @@ ROWS: dict[str, list[dict[str, Any]]] = {
     for name in ("occupations.json", "batches.json", "facts.json", "sources.json", "groups.json")
 }
 ROWS["lexicon_anchors.json"] = json.loads(read_data("lexicon_anchors.json"))
+ROWS["aliases.json"] = json.loads(read_data("aliases.json"))
 STRUCTURE: dict[str, Callable[[dict[str, Any]], object]] = {
     "occupations.json": lambda row: _catalogue.structure_Occupation(row, None, SOURCES),
     "batches.json": lambda row: _catalogue.structure_Batch(row, None, SOURCES, 1, 0),
@@ -46,6 +47,7 @@ STRUCTURE: dict[str, Callable[[dict[str, Any]], object]] = {
     "sources.json": lambda row: _catalogue.structure_Source(row, None),
     "groups.json": lambda row: _dictionary.structure_Group(row, None, SOURCES),
     "lexicon_anchors.json": lambda row: _vocabulary.structure_Anchor(row, None, SOURCES),
+    "aliases.json": lambda row: _vocabulary.structure_AliasRow(row, None, SOURCES),
 }
 
 

@@ -29,12 +29,14 @@ from typing import Any
 
 import attrs
 
+from newocc._store.aliases import AliasRow
 from newocc._store.lexicon import LEXICON_FILES
 from newocc._store.loader import _DICTIONARY_DEFAULTS, SCHEMA_VERSION
 from newocc._store.whole_dictionary import CodeNote
 from newocc.model import (
     COMPUTED,
     MAXIMUM,
+    MIN_LENGTH,
     MINIMUM,
     PATTERN,
     Batch,
@@ -54,6 +56,8 @@ SCHEMA_DIR = Path(__file__).parent / "data" / "schema"
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _ROOTS = {
+    # An alias names its occupation and work type by name; newocc._store.aliases resolves them.
+    "aliases.json": AliasRow,
     **LEXICON_FILES,
     "sources.json": Source,
     "batches.json": Batch,
@@ -146,6 +150,8 @@ def _refinement(field: attrs.Attribute) -> dict[str, Any]:  # type: ignore[type-
         keywords["minimum"] = field.metadata[MINIMUM]
     if MAXIMUM in field.metadata:
         keywords["maximum"] = field.metadata[MAXIMUM]
+    if MIN_LENGTH in field.metadata:
+        keywords["minLength"] = field.metadata[MIN_LENGTH]
     if PATTERN in field.metadata:
         keywords["pattern"] = f"^{field.metadata[PATTERN]}$"
     return keywords
@@ -181,29 +187,6 @@ def schemas() -> dict[str, dict[str, Any]]:
         "additionalProperties": False,
     }
     result["release.schema.json"] = release
-    # aliases.json names occupations and work types, checked by newocc._store.aliases, not the model.
-    result["aliases.schema.json"] = {
-        **_header("aliases.json"),
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": {
-                "text": {"type": "string", "minLength": 1},
-                "occupation": {"type": "string", "minLength": 1, "description": "an Occupation.name_zh"},
-                "sub_role": {
-                    "anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}],
-                    "description": "a SubRole.name_zh of that occupation",
-                },
-                "sources": {
-                    "type": "array",
-                    "items": {"type": "string", "minLength": 1, "description": "an id in sources.json"},
-                },
-                "common_usage": {"type": "boolean"},
-            },
-            "required": ["text", "occupation", "sub_role", "sources", "common_usage"],
-            "additionalProperties": False,
-        },
-    }
     for file, cls in _ROOTS.items():
         builder = _Builder(sources_by_id=cls is not Source)
         item = builder.record(cls)

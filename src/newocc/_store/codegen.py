@@ -36,8 +36,9 @@ from typing import Any
 import attrs
 
 from newocc import model
+from newocc._store.aliases import AliasRow
 from newocc._store.whole_dictionary import CodeNote
-from newocc.model import COMPUTED, MAXIMUM, MINIMUM, PATTERN, SHAPE, Source, cites_by_id
+from newocc.model import COMPUTED, MAXIMUM, MIN_LENGTH, MINIMUM, PATTERN, SHAPE, Source, cites_by_id
 from newocc.model.lexicon import Anchor, RoleClass, RoleHead, Term
 
 __all__ = ["DIRECTORY", "STAGES", "render", "write"]
@@ -48,7 +49,7 @@ DIRECTORY = Path(__file__).parent
 STAGES: dict[str, tuple[type, ...]] = {
     "structurers": (Source, model.Batch, model.Occupation, model.Fact),
     "structurers_dictionary": (model.Group, CodeNote),
-    "structurers_vocabulary": (RoleClass, RoleHead, Term, Anchor),
+    "structurers_vocabulary": (AliasRow, RoleClass, RoleHead, Term, Anchor),
 }
 """Each generated module and the record types of the rows it structures (the types they nest are
 generated too, once, in the first module that needs them).  One module per store stage, so that a
@@ -224,6 +225,12 @@ class _Function:
                     f"if {' or '.join(tests)}:",
                     f"    _s.out_of_bounds(at, {name}, {value}, {minimum!r}, {maximum!r})",
                 ]
+            shortest = field.metadata.get(MIN_LENGTH)
+            if kind is str and shortest is not None:
+                lines += [
+                    f"if len({value}) < {shortest!r}:",
+                    f"    _s.too_short(at, {name}, {value}, {shortest!r})",
+                ]
             pattern = field.metadata.get(PATTERN)
             if kind is str and pattern is not None:
                 shape = field.metadata.get(SHAPE, f"a match of {pattern}")
@@ -240,7 +247,7 @@ class _Function:
 _WHAT = {
     "structurers": "the catalogue's files",
     "structurers_dictionary": "the dictionary's files (dictionary.json, groups.json)",
-    "structurers_vocabulary": "the lexicon's files (lexicon_*.json)",
+    "structurers_vocabulary": "the aliases' and the lexicon's files (aliases.json, lexicon_*.json)",
 }
 
 

@@ -150,13 +150,14 @@ def load_vocabulary(dictionary: Dictionary, read: Reader = read_data) -> Vocabul
     is returned half-built.
     """
     from newocc._store import structurers_vocabulary as _vocabulary
-    from newocc._store.aliases import ALIASES_FILE, structure_aliases
+    from newocc._store.aliases import ALIASES_FILE, resolve_aliases
     from newocc._store.lexicon import LEXICON_FILES, Lexicon, check_lexicon
     from newocc._store.words import Vocabulary
 
     catalogue = dictionary.catalogue
     sources = {source.id: source for source in catalogue.sources}
-    aliases = structure_aliases(_array(read, ALIASES_FILE), catalogue.occupations, sources)
+    rows = _structure_rows(ALIASES_FILE, _array(read, ALIASES_FILE), _vocabulary.structure_AliasRow, sources)
+    aliases = resolve_aliases(rows, catalogue.occupations)
     used = {source.id for alias in aliases for source in alias.sources}
     lexicon = Lexicon(
         *(

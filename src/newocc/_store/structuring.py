@@ -75,6 +75,13 @@ def out_of_bounds(at: At, field: str, value: int, minimum: int | None, maximum: 
     raise Fault(at, field, f"must be at least {minimum}, got {shown(value)}")
 
 
+def too_short(at: At, field: str, value: str, shortest: int) -> NoReturn:
+    """``value`` has fewer characters than the field allows."""
+    raise Fault(
+        at, field, "is empty" if not value else f"{shown(value)} is shorter than {shortest} characters"
+    )
+
+
 def mismatch(at: At, field: str, value: str, shape: str) -> NoReturn:
     """``value`` does not match the field's pattern."""
     raise Fault(at, field, f"{shown(value)} is not {shape}")

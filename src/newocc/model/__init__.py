@@ -25,6 +25,7 @@ __all__ = [
     "GROUP_PATTERN",
     "MAXIMUM",
     "MINIMUM",
+    "MIN_LENGTH",
     "MOST_PAY",
     "PATTERN",
     "SHAPE",
@@ -315,6 +316,8 @@ MAXIMUM = "newocc.maximum"
 PATTERN = "newocc.pattern"
 """Metadata key: a regular expression a str field must match in full (ASCII classes only,
 so that Python's ``re`` and JSON Schema read it alike)."""
+MIN_LENGTH = "newocc.min_length"
+"""Metadata key: the fewest characters a str field may hold."""
 SHAPE = "newocc.shape"
 """Metadata key: how the pattern reads in an error message (``a dashed code like 4-01-06-02``)."""
 COMPUTED = "newocc.computed"
@@ -337,10 +340,18 @@ def facts(
     maximum: int | None = None,
     pattern: str | None = None,
     shape: str | None = None,
+    min_length: int | None = None,
     computed: bool = False,
 ) -> dict[str, object]:
     """The attrs ``metadata`` stating a field's facts (only those given)."""
-    stated = {MINIMUM: minimum, MAXIMUM: maximum, PATTERN: pattern, SHAPE: shape, COMPUTED: computed or None}
+    stated = {
+        MINIMUM: minimum,
+        MAXIMUM: maximum,
+        PATTERN: pattern,
+        SHAPE: shape,
+        MIN_LENGTH: min_length,
+        COMPUTED: computed or None,
+    }
     return {key: value for key, value in stated.items() if value is not None}
 
 
