@@ -17,9 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newocc import CatalogueError
+from newocc import CatalogueError, model
 from newocc._store import loader as _loader
 from newocc._store.resources import DATA_FILES, read_data
+from newocc._store.words import Vocabulary
 from newocc.model import Batch, Occupation, Source
 
 ORIGINAL: dict[str, Any] = {name: json.loads(read_data(name)) for name in DATA_FILES}
@@ -28,7 +29,11 @@ RECORD_TYPES: dict[str, type] = {
     "batches.json": Batch,
     "sources.json": Source,
 }
-COMPUTED = {"batches.json": {"listed_count"}}
+# Fields the loader computes (the model's field facts say which): files never store them.
+COMPUTED = {
+    file: {f.name for f in attrs.fields(cls) if f.metadata.get(model.COMPUTED)}
+    for file, cls in RECORD_TYPES.items()
+}
 # Values no field of any record type accepts (no field is a float, a list of
 # floats or a free-form object).
 WRONG_TYPES = (12.5, [12.5], {"unexpected": 12.5})
@@ -52,11 +57,16 @@ def load_with(file: str, content: Any) -> CatalogueError:
     def read(name: str) -> bytes:
         return files[name] if name in files else read_data(name)
 
-    # The dictionary is loaded too: some checks (a source nothing cites) can
-    # only be made once every record that may cite is known.
+    # Every stage is loaded: some checks (a source nothing cites) can only be
+    # made once every record that may cite is known.
     with pytest.raises(CatalogueError) as caught:
-        _loader.load_dictionary(_loader.load(read), read)
+        load_all(read)
     return caught.value
+
+
+def load_all(read: Callable[[str], bytes] = read_data) -> Vocabulary:
+    """Load the three stages (catalogue, dictionary, vocabulary) from ``read``."""
+    return _loader.load_vocabulary(_loader.load_dictionary(_loader.load(read), read), read)
 
 
 def names_record(error: CatalogueError, file: str, index: int) -> bool:
@@ -469,13 +479,50 @@ def test_a_bad_group_is_named(change: dict[str, Any], field: str) -> None:
     assert (error.file, error.field) == ("groups.json", field), error
 
 
-def test_a_source_no_file_cites_fails_the_dictionary_load() -> None:
-    sources = [
-        *copy.deepcopy(ORIGINAL["sources.json"]),
-        {**ORIGINAL["sources.json"][0], "id": "nobody-cites-me"},
-    ]
-    error = load_dictionary_with("sources.json", sources)
+def _files_with(changes: dict[str, Any]) -> Callable[[str], bytes]:
+    files = {name: json.dumps(value, ensure_ascii=False).encode() for name, value in ORIGINAL.items()}
+    files.update({name: json.dumps(value, ensure_ascii=False).encode() for name, value in changes.items()})
+    return lambda name: files[name] if name in files else read_data(name)
+
+
+def _extra_source(source_id: str) -> list[dict[str, Any]]:
+    return [*copy.deepcopy(ORIGINAL["sources.json"]), {**ORIGINAL["sources.json"][0], "id": source_id}]
+
+
+def test_a_source_no_file_cites_fails_the_last_stage_only() -> None:
+    read = _files_with({"sources.json": _extra_source("nobody-cites-me")})
+    # Neither the catalogue nor the dictionary can tell: a later file might cite it.
+    whole = _loader.load_dictionary(_loader.load(read), read)
+    assert "nobody-cites-me" in whole.uncited
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_vocabulary(whole, read)
+    error = caught.value
     assert (error.file, error.record, error.field) == ("sources.json", "'nobody-cites-me'", "id")
+    assert "never cited" in error.problem
+
+
+@pytest.mark.parametrize("citer", ["aliases.json", "lexicon_terms.json"])
+def test_a_source_cited_only_by_the_vocabulary_breaks_no_stage(citer: str) -> None:
+    rows = copy.deepcopy(ORIGINAL[citer])
+    rows[0]["sources"] = [*rows[0]["sources"], "only-the-vocabulary-cites-me"]
+    read = _files_with({"sources.json": _extra_source("only-the-vocabulary-cites-me"), citer: rows})
+    catalogue = _loader.load(read)
+    assert "only-the-vocabulary-cites-me" in catalogue.uncited
+    words = _loader.load_vocabulary(_loader.load_dictionary(catalogue, read), read)
+    cited = words.aliases[0] if citer == "aliases.json" else words.lexicon.terms[0]
+    assert "only-the-vocabulary-cites-me" in [source.id for source in cited.sources]
+
+
+@pytest.mark.parametrize("file", ["aliases.json", "lexicon_roles.json", "lexicon_anchors.json"])
+def test_a_broken_vocabulary_file_fails_its_stage_not_the_catalogue(file: str) -> None:
+    rows = copy.deepcopy(ORIGINAL[file])
+    rows[1]["colour"] = "red"
+    read = _files_with({file: rows})
+    whole = _loader.load_dictionary(_loader.load(read), read)
+    assert len(whole.catalogue.occupations) == len(ORIGINAL["occupations.json"])
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_vocabulary(whole, read)
+    assert (caught.value.file, caught.value.field) == (file, "colour"), caught.value
 
 
 @pytest.mark.parametrize("file", ["dictionary.json", "groups.json"])
@@ -491,3 +538,26 @@ def test_a_broken_dictionary_file_is_located(file: str, data: st.DataObject) -> 
         error = load_dictionary_with(file, raw[:at] + b"\xff" + raw[at:])
         assert error.record.startswith("byte "), error
     assert error.file == file
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        ({"occupation": "没有这个职业"}, "occupation", "no occupation is named"),
+        ({"sub_role": "没有这个工种"}, "sub_role", "has no work type"),
+        ({"sources": [], "common_usage": False}, "sources", "cite a source"),
+        ({"text": " "}, "text", "is blank"),
+        ({"text": ""}, "text", "is empty"),
+    ],
+)
+def test_an_alias_that_points_at_nothing_fails_the_vocabulary_stage(
+    change: dict[str, Any], field: str, problem: str
+) -> None:
+    rows = copy.deepcopy(ORIGINAL["aliases.json"])
+    rows[3].update(change)
+    read = _files_with({"aliases.json": rows})
+    whole = _loader.load_dictionary(_loader.load(read), read)
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_vocabulary(whole, read)
+    assert (caught.value.file, caught.value.field) == ("aliases.json", field), caught.value
+    assert problem in caught.value.problem

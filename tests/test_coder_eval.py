@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from newocc._store import current
+from newocc._store import vocabulary
 from newocc.coder import default
 from newocc.coder.evaluate import Report, evaluate, held_out, read_rows
 
@@ -39,11 +39,11 @@ def _script(name: str) -> ModuleType:
 
 def test_no_test_title_is_an_alias_a_lexicon_entry_or_a_development_title() -> None:
     normalise = default().normalise
-    catalogue = current()
-    lexicon = catalogue.lexicon
+    words = vocabulary()
+    lexicon = words.lexicon
     # Role words are left out: they name a kind of role (销售, 工程师), never an
     # occupation, and bare role words are common titles.
-    built_from = {normalise(alias.text): f"alias {alias.text!r}" for alias in catalogue.aliases}
+    built_from = {normalise(alias.text): f"alias {alias.text!r}" for alias in words.aliases}
     built_from.update((normalise(t.text), f"lexicon term {t.text!r}") for t in lexicon.terms)
     built_from.update((normalise(a.text), f"lexicon anchor {a.text!r}") for a in lexicon.anchors)
     built_from.pop("", None)

@@ -26,19 +26,19 @@ def _enum_in(field_type: object) -> type[enum.Enum] | None:
 
 
 def test_a_hand_built_source_takes_its_kind_by_value() -> None:
-    source = Source("id", "publisher", "state_media")  # type: ignore[arg-type]
+    source = Source("id", "publisher", "state_media")
     assert source.kind is SourceKind.STATE_MEDIA
     assert repr(source) == "Source('id', state_media)"
 
 
 def test_an_unknown_enum_value_fails_when_the_record_is_built() -> None:
     with pytest.raises(ValueError, match="'tabloid' is not a valid SourceKind"):
-        Source("id", "publisher", "tabloid")  # type: ignore[arg-type]
+        Source("id", "publisher", "tabloid")
 
 
 def test_a_hand_built_occupation_reads_like_a_loaded_one() -> None:
     source = Source("id", "publisher", SourceKind.STATE_MEDIA, url="https://example.org/")
-    salary = SalaryRange(8000, 12000, "CNY", "month", 2024, "hosts", source, statistic="range")  # type: ignore[arg-type]
+    salary = SalaryRange(8000, 12000, "CNY", "month", 2024, "hosts", source, statistic="range")
     occupation = Occupation(
         code="4-01-06-02",
         code_sources=(source,),
@@ -46,9 +46,9 @@ def test_a_hand_built_occupation_reads_like_a_loaded_one() -> None:
         name_zh="互联网营销师",
         name_en=None,
         batch=3,
-        status="new",  # type: ignore[arg-type]
+        status="new",
         definition_zh=None,
-        sector="consumer_services",  # type: ignore[arg-type]
+        sector="consumer_services",
         sub_roles=(),
         salaries=(salary,),
         sources=(source,),
@@ -58,7 +58,7 @@ def test_a_hand_built_occupation_reads_like_a_loaded_one() -> None:
     assert salary.statistic is Statistic.RANGE
     assert repr(salary) == "SalaryRange(range 8000–12000 CNY/month, 2024)"
     assert salary.monthly() == (8000, 12000)
-    assert attrs.evolve(occupation, status="host").status is Status.HOST  # type: ignore[arg-type]
+    assert attrs.evolve(occupation, status="host").status is Status.HOST
 
 
 @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda cls: cls.__name__)

@@ -11,6 +11,7 @@ import pytest
 PUBLIC_MODULES = [
     "newocc.errors",
     "newocc.model",
+    "newocc.model.lexicon",
     "newocc.query",
     "newocc.export",
     "newocc.testing",

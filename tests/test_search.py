@@ -109,9 +109,9 @@ def test_every_new_work_type_name_finds_its_occupation_and_work_type() -> None:
 
 
 def test_every_alias_finds_its_target() -> None:
-    from newocc._store import current
+    from newocc._store import vocabulary
 
-    for alias in current().aliases:
+    for alias in vocabulary().aliases:
         found = newocc.match(alias.text)
         assert found is not None, alias.text
         assert (found.occupation, found.sub_role) == (alias.occupation, alias.sub_role), alias.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +13,6 @@ from hypothesis import strategies as st
 import newocc
 from newocc import Batch, Estimate, Fact, FactKind, Occupation, SalaryRange, Source, Statistic
 from newocc._store.validate import (
-    CODE_PATTERN,
     _check_batches,
     _check_estimate,
     _check_fact,
@@ -21,6 +21,7 @@ from newocc._store.validate import (
     _check_work_types,
 )
 from newocc.errors import InvalidArgument, InvalidArgumentType
+from newocc.model import CODE_PATTERN
 from newocc.testing import (
     batches,
     codes,
@@ -90,7 +91,7 @@ def test_sources_name_a_page_or_document(source: Source) -> None:
 
 @given(codes())
 def test_codes_are_dashed(code: str) -> None:
-    assert CODE_PATTERN.fullmatch(code)
+    assert re.fullmatch(CODE_PATTERN, code)
     assert newocc._text.as_code(code.replace("-", "")) == code
 
 

@@ -17,10 +17,11 @@ PACKAGE = Path(newocc.__file__).parent
 CHECK = """
 import json, newocc, newocc._store
 from newocc._store import resources as _resources
-files = (*_resources.DATA_FILES, *_resources.DICTIONARY_FILES)
+files = (*_resources.CATALOGUE_FILES, *_resources.DICTIONARY_FILES, *_resources.VOCABULARY_FILES)
 fast = {name: _resources.read_data(name) for name in files}
 found = len(newocc.find(batch=3))
 records = len(newocc._store.dictionary().occupations)
+aliases = len(newocc._store.vocabulary().aliases)
 _resources.__spec__.loader.get_data = None  # force the importlib.resources path
 slow = {name: _resources.read_data(name) for name in files}
 print(json.dumps({
@@ -29,6 +30,7 @@ print(json.dumps({
     "same": fast == slow and all(fast.values()),
     "found": found,
     "records": records,
+    "aliases": aliases,
 }))
 """
 
@@ -49,3 +51,4 @@ def test_the_package_loads_its_data_from_a_zip(tmp_path: Path) -> None:
     assert report["same"] is True
     assert report["found"] == len(newocc.find(batch=3))
     assert report["records"] == len(_store.dictionary().occupations)
+    assert report["aliases"] == len(_store.vocabulary().aliases)

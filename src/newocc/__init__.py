@@ -8,8 +8,8 @@
 >>> newocc.classify("快递员").is_new
 False
 
-Importing the package is cheap: the data, attrs and cattrs are loaded on the
-first query, once, behind a lock; the submodules (:mod:`newocc.coder`,
+Importing the package is cheap: the data and attrs are loaded on the first
+query, once, behind a lock; the submodules (:mod:`newocc.coder`,
 :mod:`newocc.query`, :mod:`newocc.export` …) are imported when first used.
 """
 

@@ -3,7 +3,9 @@
 The schema follows the loader's conventions: records cite sources by id (a
 string) except in ``sources.json`` itself, dates are ISO strings, enums are
 their values, a field with a default may be left out, unknown keys are
-errors, and computed fields (``Batch.listed_count``) are not stored.
+errors, and computed fields (``Batch.listed_count``) are not stored.  Bounds,
+patterns and which fields are computed are the model's field facts
+(:func:`newocc.model.facts`), the same the loader's structurer enforces.
 
 Regenerate the shipped files after a model change::
 
@@ -27,21 +29,23 @@ from typing import Any
 
 import attrs
 
+from newocc._store.aliases import AliasRow
 from newocc._store.lexicon import LEXICON_FILES
 from newocc._store.loader import _DICTIONARY_DEFAULTS, SCHEMA_VERSION
-from newocc._store.validate import CODE_PATTERN, GROUP_PATTERN
 from newocc._store.whole_dictionary import CodeNote
 from newocc.model import (
-    Anchor,
+    COMPUTED,
+    MAXIMUM,
+    MIN_LENGTH,
+    MINIMUM,
+    PATTERN,
     Batch,
     Fact,
-    FormerCode,
     Group,
     Occupation,
-    Percentile,
-    SalaryRange,
     Source,
     Status,
+    cites_by_id,
 )
 
 __all__ = ["SCHEMA_DIR", "render", "schemas", "write"]
@@ -51,23 +55,9 @@ SCHEMA_DIR = Path(__file__).parent / "data" / "schema"
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
-# Fields the loader computes rather than reads.
-_COMPUTED = {(Batch, "listed_count"), (Batch, "listed_work_types")}
-
-# Constraints the validator enforces that a type alone cannot say.
-_REFINEMENTS: dict[tuple[type, str], dict[str, Any]] = {
-    (Occupation, "code"): {"pattern": f"^{CODE_PATTERN.pattern}$"},
-    (FormerCode, "code"): {"pattern": f"^{CODE_PATTERN.pattern}$"},
-    (CodeNote, "code"): {"pattern": f"^{CODE_PATTERN.pattern}$"},
-    (Group, "code"): {"pattern": f"^{GROUP_PATTERN.pattern}$"},
-    (SalaryRange, "low"): {"minimum": 1},
-    (SalaryRange, "high"): {"minimum": 1},
-    (Percentile, "rank"): {"minimum": 1, "maximum": 99},
-    (Percentile, "value"): {"minimum": 1},
-    (Anchor, "code"): {"pattern": f"^{CODE_PATTERN.pattern}$"},
-}
-
 _ROOTS = {
+    # An alias names its occupation and work type by name; newocc._store.aliases resolves them.
+    "aliases.json": AliasRow,
     **LEXICON_FILES,
     "sources.json": Source,
     "batches.json": Batch,
@@ -116,7 +106,7 @@ class _Builder:
             return {"type": "string"}
         if tp is dt.date:
             return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-        if tp is Source and self.sources_by_id:
+        if cites_by_id(tp) and self.sources_by_id:
             return {"$ref": "#/$defs/source_id"}
         if attrs.has(tp):
             if tp.__name__ not in self.defs:
@@ -134,10 +124,10 @@ class _Builder:
         required = []
         optional = set(optional)
         for field in attrs.fields(cls):
-            if (cls, field.name) in _COMPUTED:
+            if field.metadata.get(COMPUTED):
                 continue
             prop = self.of_type(hints[field.name])
-            refinement = _REFINEMENTS.get((cls, field.name))
+            refinement = _refinement(field)
             if refinement:
                 prop = _refine(prop, refinement)
             if fixed and field.name in fixed:
@@ -151,6 +141,20 @@ class _Builder:
             "required": required,
             "additionalProperties": False,
         }
+
+
+def _refinement(field: attrs.Attribute) -> dict[str, Any]:  # type: ignore[type-arg]
+    """The JSON Schema keywords of the field's facts (the model's metadata)."""
+    keywords: dict[str, Any] = {}
+    if MINIMUM in field.metadata:
+        keywords["minimum"] = field.metadata[MINIMUM]
+    if MAXIMUM in field.metadata:
+        keywords["maximum"] = field.metadata[MAXIMUM]
+    if MIN_LENGTH in field.metadata:
+        keywords["minLength"] = field.metadata[MIN_LENGTH]
+    if PATTERN in field.metadata:
+        keywords["pattern"] = f"^{field.metadata[PATTERN]}$"
+    return keywords
 
 
 def _refine(prop: dict[str, Any], refinement: dict[str, Any]) -> dict[str, Any]:
@@ -183,29 +187,6 @@ def schemas() -> dict[str, dict[str, Any]]:
         "additionalProperties": False,
     }
     result["release.schema.json"] = release
-    # aliases.json names occupations and work types, checked by newocc._store.aliases, not the model.
-    result["aliases.schema.json"] = {
-        **_header("aliases.json"),
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": {
-                "text": {"type": "string", "minLength": 1},
-                "occupation": {"type": "string", "minLength": 1, "description": "an Occupation.name_zh"},
-                "sub_role": {
-                    "anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}],
-                    "description": "a SubRole.name_zh of that occupation",
-                },
-                "sources": {
-                    "type": "array",
-                    "items": {"type": "string", "minLength": 1, "description": "an id in sources.json"},
-                },
-                "common_usage": {"type": "boolean"},
-            },
-            "required": ["text", "occupation", "sub_role", "sources", "common_usage"],
-            "additionalProperties": False,
-        },
-    }
     for file, cls in _ROOTS.items():
         builder = _Builder(sources_by_id=cls is not Source)
         item = builder.record(cls)

@@ -7,8 +7,8 @@ import unicodedata
 
 __all__ = ["INVISIBLE", "as_code", "fold"]
 
-_DASHED = re.compile(r"(\d)-(\d{2})-(\d{2})-(\d{2})")
-_COMPACT = re.compile(r"(\d)(\d{2})(\d{2})(\d{2})")
+# Compiled on the first as_code() call, not at import: a first find() reads no code.
+_codes: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
 
 INVISIBLE = frozenset(
@@ -39,6 +39,10 @@ def as_code(text: str) -> str | None:
     ``"4010602"``, ``"4-01-06-02"``, ``"４－０１－０６－０２"`` and
     ``"\ufeff4010602"`` all give ``"4-01-06-02"``.
     """
+    global _codes
+    if _codes is None:
+        _codes = (re.compile(r"(\d)-(\d{2})-(\d{2})-(\d{2})"), re.compile(r"(\d)(\d{2})(\d{2})(\d{2})"))
+    dashed, compact = _codes
     folded = fold(text).translate(_DASHES)
-    match = _DASHED.fullmatch(folded) or _COMPACT.fullmatch(folded)
+    match = dashed.fullmatch(folded) or compact.fullmatch(folded)
     return "-".join(match.groups()) if match else None

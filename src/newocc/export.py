@@ -51,6 +51,7 @@ from newocc.model import (
     Source,
     SubRole,
     Wording,
+    cites_by_id,
     span,
 )
 
@@ -153,8 +154,9 @@ def to_jsonl(records: Iterable[AttrsInstance]) -> str:
 
 
 def _label(value: object) -> str:
-    if isinstance(value, Source):
-        return value.id
+    if cites_by_id(type(value)):
+        # A cell names a source as the data files cite it: by its id.
+        return cast(Source, value).id
     if isinstance(value, SubRole):
         return value.name_zh
     if isinstance(value, FormerCode):

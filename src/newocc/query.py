@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from newocc._check import MAX_ARGUMENT_CHARS, check_bool, check_choice, check_str
 from newocc._store import Catalogue, current, dictionary
+from newocc._store.catalogue import SEPARATOR
 from newocc._text import as_code, fold
 from newocc.errors import InvalidArgument, InvalidArgumentType, NotFound
 from newocc.model import Batch, Fact, Group, Occupation, Sector, Status
@@ -159,17 +160,23 @@ def find(
     want_digital = check_bool("digital", digital) if digital is not None else None
     want_green = check_bool("green", green) if green is not None else None
     records = view.occupations
-    names_of, sub_roles_of = view.names_of, view.sub_roles_of
+    text_of, sub_roles_of, pay_of = view.text_of, view.sub_roles_of, view.pay_of
+    low, high = low_high if low_high is not None else (0.0, 0.0)
     candidates = sorted(keep) if keep is not None else range(len(records))
     found = []
     for position in candidates:
         occupation = records[position]
         if role is not None and role not in sub_roles_of[occupation.name_zh]:
             continue
-        if found_in is not None and not any(found_in(name) for name in names_of[occupation.name_zh]):
+        if found_in is not None and not found_in(text_of[occupation.name_zh]):
             continue
-        if low_high is not None and not _pays_within(occupation, *low_high):
-            continue
+        if low_high is not None:
+            spans = pay_of.get(occupation.name_zh)
+            # SalaryRange.overlaps, on the monthly spans the store computed once.
+            if spans is None or not any(
+                figure_low <= high and low <= figure_high for figure_low, figure_high in spans
+            ):
+                continue
         if want_digital is not None and bool(occupation.digital) is not want_digital:
             continue
         if want_green is not None and bool(occupation.green) is not want_green:
@@ -299,7 +306,6 @@ def _check_group(group: object) -> str:
 
 def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
     known = catalogue.batch_numbers
-    choices = tuple(str(number) for number in known)
     if isinstance(batch, (str, bytes, bool)) or not isinstance(batch, (int, Collection)):
         raise InvalidArgumentType("batch", batch, "an int or a collection of ints")
     numbers: Iterable[object] = (batch,) if isinstance(batch, int) else batch
@@ -310,7 +316,7 @@ def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
         if isinstance(number, bool) or not isinstance(number, int):
             raise InvalidArgumentType(name, number, "an int")
         if number not in known:
-            raise InvalidArgument(name, number, "is not a batch", choices)
+            raise InvalidArgument(name, number, "is not a batch", tuple(str(n) for n in known))
         wanted.add(number)
     if not wanted:
         raise InvalidArgument("batch", batch, "is an empty collection; leave it out to match every batch")
@@ -401,19 +407,19 @@ def _check_text(text: object) -> str:
 
 
 def _text_matcher(needle: str) -> Callable[[str], bool]:
-    """How ``text`` is found in a name: a substring, but Latin text only at a word's start.
+    """How ``text`` is found in a record's names: a substring, but Latin text only at a word's start.
 
     "ai" then finds "AI trainers" but not "blockchain"; Chinese has no word
-    breaks, so a Chinese needle is a plain substring.
+    breaks, so a Chinese needle is a plain substring.  The matcher reads the
+    record's names joined into one string (``text_of``); a needle holding the
+    separator would match across two names, and no single name holds it.
     """
+    if SEPARATOR in needle:
+        return lambda names: False
     if needle[0].isascii() and needle[0].isalnum():
         pattern = re.compile(rf"(?<![a-z0-9]){re.escape(needle)}")
         return lambda name: pattern.search(name) is not None
     return lambda name: needle in name
-
-
-def _pays_within(occupation: Occupation, low: float, high: float) -> bool:
-    return any(figure.overlaps(low, high) for figure in occupation.salaries)
 
 
 # No name is longer than this; a longer key has no close match, and difflib

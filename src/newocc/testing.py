@@ -41,6 +41,9 @@ import attrs
 from newocc._check import check_positive_int
 from newocc.errors import InvalidArgument, InvalidArgumentType
 from newocc.model import (
+    CODE_PATTERN,
+    MAXIMUM,
+    MINIMUM,
     Batch,
     BatchDate,
     EnglishName,
@@ -105,14 +108,23 @@ def _english(max_size: int = 30) -> st.SearchStrategy[str]:
 
 
 def codes() -> st.SearchStrategy[str]:
-    """Dashed occupation codes such as ``4-01-06-02``."""
-    return st.builds(
-        "{}-{:02d}-{:02d}-{:02d}".format,
-        st.integers(1, 8),
-        st.integers(0, 99),
-        st.integers(0, 99),
-        st.integers(0, 99),
-    )
+    """Dashed occupation codes such as ``4-01-06-02`` (the model's ``CODE_PATTERN``)."""
+    return st.from_regex(f"^{CODE_PATTERN}$", fullmatch=True)
+
+
+def _within(
+    cls: type, name: str, *, low: int | None = None, high: int | None = None
+) -> st.SearchStrategy[int]:
+    """Ints within the bounds the model states for ``cls.name``, narrowed to ``low``–``high`` where given.
+
+    The bounds are the field's facts (its attrs metadata), as the loader and the
+    JSON Schema read them; ``high`` keeps drawn figures plausible, not only valid.
+    """
+    field = attrs.fields_dict(cast(Any, cls))[name]
+    minimum, maximum = field.metadata.get(MINIMUM), field.metadata.get(MAXIMUM)
+    least = max(x for x in (minimum, low) if x is not None) if (minimum, low) != (None, None) else None
+    most = min(x for x in (maximum, high) if x is not None) if (maximum, high) != (None, None) else None
+    return st.integers(least, most)
 
 
 def _from_type(tp: Any) -> st.SearchStrategy[Any]:
@@ -207,7 +219,7 @@ def _attribution() -> st.SearchStrategy[tuple[str, ...]]:
 
 def _spans(statistic: Statistic) -> st.SearchStrategy[tuple[int, int | None, tuple[Percentile, ...]]]:
     """``(low, high, percentiles)`` that fit ``statistic``."""
-    low = st.integers(1, 200_000)
+    low = _within(SalaryRange, "low", high=200_000)
     if statistic is Statistic.FIGURE:
         return low.map(lambda n: (n, n, ()))
     if statistic is Statistic.LOWER_BOUND:
@@ -215,8 +227,8 @@ def _spans(statistic: Statistic) -> st.SearchStrategy[tuple[int, int | None, tup
     if statistic is Statistic.RANGE:
         return low.flatmap(lambda n: st.integers(n + 1, max(n + 1, 400_000)).map(lambda h: (n, h, ())))
     if statistic is Statistic.PERCENTILES:
-        ranks = st.lists(st.integers(1, 99), min_size=1, max_size=5, unique=True).map(sorted)
-        values = st.lists(st.integers(1, 400_000), min_size=5, max_size=5).map(sorted)
+        ranks = st.lists(_within(Percentile, "rank"), min_size=1, max_size=5, unique=True).map(sorted)
+        values = st.lists(_within(Percentile, "value", high=400_000), min_size=5, max_size=5).map(sorted)
 
         def table(pair: tuple[list[int], list[int]]) -> tuple[int, int | None, tuple[Percentile, ...]]:
             chosen = pair[1][: len(pair[0])]
@@ -254,7 +266,7 @@ def salary_ranges(role_names: tuple[str, ...] = ()) -> st.SearchStrategy[SalaryR
         rules = {
             "low": st.just(low),
             "high": st.just(high),
-            "year": st.integers(2000, 2035),
+            "year": _within(SalaryRange, "year", high=2035),
             "population": _text(),
             "source": sources(),
             "region": st.none() | _text(),
@@ -275,8 +287,8 @@ def estimates() -> st.SearchStrategy[Estimate]:
 
     @st.composite
     def build(draw: st.DrawFn) -> Estimate:
-        low = draw(st.integers(1, 100_000_000))
-        made = draw(st.integers(2000, 2035))
+        low = draw(_within(Estimate, "people_low", high=100_000_000))
+        made = draw(_within(Estimate, "year_made", high=2035))
         rules = {
             "people_low": st.just(low),
             "people_high": st.integers(low, max(low, 200_000_000)),
@@ -307,7 +319,7 @@ def facts() -> st.SearchStrategy[Fact]:
             "period": _text(),
             "population": _text(),
             "source": sources(),
-            "value": st.none() | st.integers(1, 10**9),
+            "value": st.none() | _within(Fact, "value", high=10**9),
             "unit": st.none() | _text(),
             "items": items.map(tuple),
             "attribution": _attribution(),
@@ -331,7 +343,7 @@ def batches(number: int | None = None) -> st.SearchStrategy[Batch]:
     @st.composite
     def build(draw: st.DrawFn) -> Batch:
         num = number if number is not None else draw(st.integers(1, 20))
-        official = draw(st.integers(1, 40))
+        official = draw(_within(Batch, "official_count", high=40))
         listed = draw(st.integers(1, official))
         rules = {
             "number": st.just(num),

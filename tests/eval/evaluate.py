@@ -51,12 +51,12 @@ def _all_rows() -> list[Row]:
 
 def leaks() -> set[str]:
     """Held-out titles that are aliases or tuned titles, normalised."""
-    from newocc._store import current
+    from newocc._store import vocabulary
     from newocc.coder import default
 
     normalise = default().normalise
     loaded = _all_rows()
-    seen = {normalise(alias.text) for alias in current().aliases}
+    seen = {normalise(alias.text) for alias in vocabulary().aliases}
     seen.update(normalise(row.title) for row in loaded if row.style != "held-out")
     return {row.title for row in loaded if row.style == "held-out" and normalise(row.title) in seen}
 

@@ -1,11 +1,17 @@
 """The store: the only layer that reads package data.
 
-``resources`` reads the files, ``loader`` structures them (with ``fast`` and
-cattrs) and ``validate`` checks them into a :class:`Catalogue`; ``current()``
+``resources`` reads the files, ``loader`` structures them (with the generated
+``structurers``, see ``codegen``) and ``validate`` checks them into a
+:class:`Catalogue`; ``current()``
 loads the packaged data on first use, once, even when many threads ask at the
 same moment.  ``dictionary()`` does the same for the whole 2022 dictionary
 (a :class:`~newocc._store.whole_dictionary.Dictionary`, built on ``current()``),
 which nothing loads until a query or the title coder asks for it.
+``vocabulary()`` adds the aliases and the coder's lexicon on top of the
+dictionary (a :class:`~newocc._store.words.Vocabulary`), for the title
+coder only.  Each stage is built by the same loader and validator, once, and
+is either whole or raises: a failed load leaves nothing behind, and the next
+call tries again.
 """
 
 from __future__ import annotations
@@ -16,8 +22,9 @@ from newocc._store.catalogue import Catalogue
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
 if TYPE_CHECKING:
     from newocc._store.whole_dictionary import Dictionary
+    from newocc._store.words import Vocabulary
 
-__all__ = ["Catalogue", "current", "dictionary"]
+__all__ = ["Catalogue", "current", "dictionary", "vocabulary"]
 
 
 def _load() -> Catalogue:
@@ -34,8 +41,15 @@ def _load_dictionary() -> Dictionary:
     return load_dictionary(current())
 
 
+def _load_vocabulary() -> Vocabulary:
+    from newocc._store.loader import load_vocabulary
+
+    return load_vocabulary(dictionary())
+
+
 _packaged: Lazy[Catalogue] = Lazy(_load)
 _packaged_dictionary: Lazy[Dictionary] = Lazy(_load_dictionary)
+_packaged_vocabulary: Lazy[Vocabulary] = Lazy(_load_vocabulary)
 
 
 def current() -> Catalogue:
@@ -51,3 +65,13 @@ def dictionary() -> Dictionary:
     occupation; see :class:`~newocc._store.whole_dictionary.Dictionary`.
     """
     return _packaged_dictionary.get()
+
+
+def vocabulary() -> Vocabulary:
+    """The packaged aliases and lexicon, loaded and validated (after the dictionary) on the first call.
+
+    Only the title coder needs them.  This stage also checks that every
+    source in ``sources.json`` is cited by some file: it is the first stage
+    that has read them all.
+    """
+    return _packaged_vocabulary.get()

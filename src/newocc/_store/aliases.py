@@ -1,26 +1,41 @@
-"""Read and check ``aliases.json``: the names people use for occupations and work types.
+"""Check ``aliases.json``: the names people use for occupations and work types.
 
 An alias is data, like the catalogue: each one names the occupation it
 stands for (by its official Chinese name), optionally one of its work types,
 and either the sources where it was seen or ``common_usage: true`` for a name
-in everyday use that no source in ``sources.json`` records.
+in everyday use that no source in ``sources.json`` records.  A row is an
+:class:`AliasRow`, structured by the loader like every other file's rows (its
+JSON Schema is generated from it); :func:`resolve_aliases` then finds the
+occupation and work type each row names.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from newocc.errors import CatalogueError
-from newocc.model import Occupation, Source, SubRole
+from newocc.errors import CatalogueError, shown
+from newocc.model import Occupation, Source, SubRole, facts
 
-__all__ = ["ALIASES_FILE", "Alias", "structure_aliases"]
+__all__ = ["ALIASES_FILE", "Alias", "AliasRow", "resolve_aliases"]
 
 ALIASES_FILE = "aliases.json"
 """The file under ``newocc/data/`` that holds the aliases."""
 
-_FIELDS = {"text", "occupation", "sub_role", "sources", "common_usage"}
+
+@attrs.frozen(repr=False)
+class AliasRow:
+    """A row of ``aliases.json`` as the file writes it: the occupation and work type by name."""
+
+    text: str = attrs.field(metadata=facts(min_length=1))
+    occupation: str = attrs.field(metadata=facts(min_length=1))
+    sub_role: str | None = attrs.field(default=None, metadata=facts(min_length=1))
+    sources: tuple[Source, ...] = ()
+    common_usage: bool = False
+
+    def __repr__(self) -> str:
+        return f"AliasRow({self.text!r})"
 
 
 @attrs.frozen
@@ -34,54 +49,44 @@ class Alias:
     common_usage: bool
 
 
-def structure_aliases(
-    rows: list[object], occupations: Iterable[Occupation], sources: Mapping[str, Source]
-) -> tuple[Alias, ...]:
-    """The aliases in file order, each checked against the catalogue's ``occupations`` and ``sources``.
+def resolve_aliases(rows: Sequence[AliasRow], occupations: Iterable[Occupation]) -> tuple[Alias, ...]:
+    """The aliases in file order, each pointing at the catalogue's occupation and work type it names.
 
-    ``rows`` is the parsed content of ``aliases.json``.  Raises
-    :class:`~newocc.errors.CatalogueError` naming the file, the alias and the
-    field when a record is malformed or points at nothing.
+    Raises :class:`~newocc.errors.CatalogueError` naming the file, the alias
+    and the field when a row is blank, repeated, cites nothing or points at
+    nothing.
     """
-    by_name = {o.name_zh: o for o in occupations}
+    by_name: Mapping[str, Occupation] = {o.name_zh: o for o in occupations}
     seen: set[str] = set()
     aliases = []
     for number, row in enumerate(rows):
-        alias = _alias(row, f"record {number}", by_name, sources)
-        key = alias.text.casefold()
+        record = repr(row.text)
+        if not row.text.strip():
+            raise CatalogueError(ALIASES_FILE, f"record {number}", "text", "is blank")
+        key = row.text.casefold()
         if key in seen:
-            raise CatalogueError(ALIASES_FILE, repr(alias.text), "text", "duplicate alias")
+            raise CatalogueError(ALIASES_FILE, record, "text", "duplicate alias")
         seen.add(key)
-        aliases.append(alias)
+        occupation = by_name.get(row.occupation)
+        if occupation is None:
+            raise CatalogueError(
+                ALIASES_FILE, record, "occupation", f"no occupation is named {shown(row.occupation)}"
+            )
+        if not row.sources and not row.common_usage:
+            raise CatalogueError(ALIASES_FILE, record, "sources", "cite a source or set common_usage to true")
+        aliases.append(
+            Alias(
+                text=row.text,
+                occupation=occupation,
+                sub_role=_sub_role(row.sub_role, occupation, record),
+                sources=row.sources,
+                common_usage=row.common_usage,
+            )
+        )
     return tuple(aliases)
 
 
-def _alias(
-    row: object, where: str, by_name: Mapping[str, Occupation], sources: Mapping[str, Source]
-) -> Alias:
-    if not isinstance(row, dict):
-        raise CatalogueError(ALIASES_FILE, where, "-", "must be an object")
-    text = row.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise CatalogueError(ALIASES_FILE, where, "text", "missing, blank or not a string")
-    record = repr(text)
-    unknown = sorted(set(row) - _FIELDS)
-    if unknown:
-        raise CatalogueError(ALIASES_FILE, record, unknown[0], f"unknown field; fields are {sorted(_FIELDS)}")
-    name = row.get("occupation")
-    occupation = by_name.get(name) if isinstance(name, str) else None
-    if occupation is None:
-        raise CatalogueError(ALIASES_FILE, record, "occupation", f"no occupation is named {name!r}")
-    return Alias(
-        text=text,
-        occupation=occupation,
-        sub_role=_sub_role(row.get("sub_role"), occupation, record),
-        sources=_sources(row, sources, record),
-        common_usage=row.get("common_usage") is True,
-    )
-
-
-def _sub_role(name: object, occupation: Occupation, record: str) -> SubRole | None:
+def _sub_role(name: str | None, occupation: Occupation, record: str) -> SubRole | None:
     if name is None:
         return None
     for role in occupation.sub_roles:
@@ -89,20 +94,8 @@ def _sub_role(name: object, occupation: Occupation, record: str) -> SubRole | No
             return role
     choices = [r.name_zh for r in occupation.sub_roles]
     raise CatalogueError(
-        ALIASES_FILE, record, "sub_role", f"{occupation.name_zh} has no work type {name!r}; it has {choices}"
+        ALIASES_FILE,
+        record,
+        "sub_role",
+        f"{occupation.name_zh} has no work type {shown(name)}; it has {choices}"[:400],
     )
-
-
-def _sources(row: Mapping[str, object], known: Mapping[str, Source], record: str) -> tuple[Source, ...]:
-    ids = row.get("sources", [])
-    common = row.get("common_usage", False)
-    if not isinstance(common, bool):
-        raise CatalogueError(ALIASES_FILE, record, "common_usage", f"must be true or false, not {common!r}")
-    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        raise CatalogueError(ALIASES_FILE, record, "sources", "must be a list of source ids")
-    for source_id in ids:
-        if source_id not in known:
-            raise CatalogueError(ALIASES_FILE, record, "sources", f"unknown source id {source_id!r}")
-    if not ids and not common:
-        raise CatalogueError(ALIASES_FILE, record, "sources", "cite a source or set common_usage to true")
-    return tuple(known[i] for i in ids)

@@ -6,8 +6,6 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
-from newocc._store.aliases import Alias
-from newocc._store.lexicon import Lexicon
 from newocc._text import fold
 from newocc.model import Batch, Fact, Occupation, Sector, Source, Status
 
@@ -20,7 +18,6 @@ class Catalogue:
     """Every record of one data release, with lookup tables built once."""
 
     __slots__ = (
-        "aliases",
         "batch_numbers",
         "batches",
         "by_code",
@@ -29,17 +26,18 @@ class Catalogue:
         "by_sub_role",
         "data_version",
         "facts",
-        "lexicon",
         "names_of",
         "new",
         "new_positions",
         "occupations",
+        "pay_of",
         "positions_by_batch",
         "positions_by_group",
         "positions_by_sector",
         "sources",
         "sub_role_names",
         "sub_roles_of",
+        "text_of",
         "uncited",
     )
 
@@ -51,14 +49,8 @@ class Catalogue:
         sources: tuple[Source, ...],
         facts: tuple[Fact, ...],
         data_version: str,
-        aliases: tuple[Alias, ...] = (),
-        lexicon: Lexicon | None = None,
     ) -> None:
         self.occupations = occupations
-        self.aliases = aliases
-        """The names people use for occupations (``aliases.json``), checked."""
-        self.lexicon = lexicon if lexicon is not None else Lexicon()
-        """The coder's lexicon (``lexicon_*.json``), checked."""
         self.new = tuple(o for o in occupations if o.status is Status.NEW)
         self.batches = batches
         self.sources = sources
@@ -87,6 +79,8 @@ class Catalogue:
         self.names_of: Mapping[str, tuple[str, ...]] = MappingProxyType(
             {o.name_zh: _folded_names(o, self.sub_roles_of[o.name_zh]) for o in occupations}
         )
+        self.text_of: Mapping[str, str] = searchable(self.names_of)
+        self.pay_of: Mapping[str, tuple[tuple[float, float], ...]] = monthly_pay(occupations)
         # Positions in ``occupations`` per batch and sector: a warm find()
         # intersects these small sets instead of testing every record.
         self.batch_numbers: tuple[int, ...] = tuple(b.number for b in batches)
@@ -104,9 +98,25 @@ class Catalogue:
             [fold(r.name_zh) for b in batches for r in b.unplaced_work_types]
             + [fold(r.name_en) for b in batches for r in b.unplaced_work_types if r.name_en]
         ) | frozenset(self.by_sub_role)
-        # Ids of sources no catalogue file cites: the dictionary's files must
-        # cite them (the loader checks when it reads those files).
+        # Ids of sources no catalogue file cites: a later stage's files must
+        # cite them (the last stage, the vocabulary, checks that they do).
         self.uncited: frozenset[str] = frozenset()
+
+
+SEPARATOR = "\x00"
+"""Joins a record's folded names in ``text_of``: no name holds it, so no match spans two names."""
+
+
+def searchable(names_of: Mapping[str, tuple[str, ...]]) -> Mapping[str, str]:
+    """Each record's folded names joined by :data:`SEPARATOR`: ``find(text=)`` searches one string."""
+    return MappingProxyType({name: SEPARATOR.join(names) for name, names in names_of.items()})
+
+
+def monthly_pay(occupations: Iterable[Occupation]) -> Mapping[str, tuple[tuple[float, float], ...]]:
+    """Each paid record's salary figures as monthly spans (``SalaryRange.monthly``), for ``find(salary=)``."""
+    return MappingProxyType(
+        {o.name_zh: tuple(figure.monthly() for figure in o.salaries) for o in occupations if o.salaries}
+    )
 
 
 def group_positions(occupations: tuple[Occupation, ...]) -> Mapping[str, frozenset[int]]:

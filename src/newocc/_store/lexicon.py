@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from newocc._store.validate import CODE_PATTERN
 from newocc.errors import CatalogueError
 from newocc.model import Anchor, RoleClass, RoleHead, Source, Term
 
@@ -102,10 +101,6 @@ def check_lexicon(lexicon: Lexicon) -> set[str]:
         if not anchor.text.strip() or key in anchored:
             raise CatalogueError(anchors_file, record, "text", "blank or repeated anchor")
         anchored.add(key)
-        if not CODE_PATTERN.fullmatch(anchor.code):
-            raise CatalogueError(
-                anchors_file, record, "code", f"{anchor.code!r} is not a dashed code like 4-02-07-08"
-            )
         if not anchor.occupation.strip():
             raise CatalogueError(anchors_file, record, "occupation", "is blank")
         _evidence(anchors_file, record, anchor.sources, anchor.common_usage, used)

@@ -1,46 +1,44 @@
-"""Turn the packaged JSON into typed records: parse, structure (cattrs), validate.
+"""Turn the packaged JSON into typed records: parse, structure, validate.
 
-Rows are first structured by the strict fast path in ``fast`` (no cattrs
-import, no code generation); cattrs is imported only when a row fails it, to
-structure that row or name its problem.
+Rows are structured by the generated functions of
+:mod:`newocc._store.structurers` (see :mod:`newocc._store.codegen` for why
+they are generated): strict, checking each field's JSON type and the model's
+field facts as they build the records.  Then :mod:`newocc._store.validate`
+checks what spans fields and records.
 
 Every failure becomes a :class:`~newocc.errors.CatalogueError` naming the file,
 the record and the field, so a broken data release is fixed in minutes.
 
 :func:`load` reads the catalogue (the new occupations and their related
 records); :func:`load_dictionary` reads the rest of the 2022 dictionary on top
-of a loaded catalogue, only when something needs it.  A source that no file
-cites is reported by :func:`load_dictionary`, the first place every citation
-is known (``dictionary.json`` and ``groups.json`` cite sources the catalogue
-does not).
+of a loaded catalogue, and :func:`load_vocabulary` the aliases and the coder's
+lexicon on top of that, each only when something needs it.  A source that no
+file cites is reported by :func:`load_vocabulary`, the first place every
+citation is known (the later stages' files cite sources the catalogue does
+not, so no earlier stage can tell).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import json
-import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from newocc._store import Catalogue
-from newocc._store import fast as _fast
-from newocc._store.aliases import ALIASES_FILE, structure_aliases
+from newocc._store import structurers as _catalogue
 from newocc._store.layout import SCHEMA_VERSION
-from newocc._store.lexicon import LEXICON_FILES, Lexicon, check_lexicon
 from newocc._store.resources import read_data
+from newocc._store.structuring import Fault
 from newocc._store.validate import validate
 from newocc.errors import CatalogueError, shown
-from newocc.model import Batch, Fact, Occupation, Source, Status
+from newocc.model import Occupation, Source, Status
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
 if TYPE_CHECKING:
-    import cattrs
-
     from newocc._store.whole_dictionary import Dictionary
+    from newocc._store.words import Vocabulary
 
-__all__ = ["SCHEMA_VERSION", "load", "load_dictionary"]
+__all__ = ["SCHEMA_VERSION", "load", "load_dictionary", "load_vocabulary"]
 
 Reader = Callable[[str], bytes]
 T = TypeVar("T")
@@ -55,35 +53,35 @@ def load(read: Reader = read_data) -> Catalogue:
     release = _object(read, "release.json")
     _check_release(release)
     sources = _load_sources(read)
-    converter = _LazyConverter(sources)
     occupations = tuple(
-        _structure_rows(converter, "occupations.json", _array(read, "occupations.json"), Occupation)
-    )
-    batch_rows = _array(read, "batches.json")
-    listed = _listed_counts(occupations)
-    work_types = _listed_work_types(occupations)
-    batches = tuple(
-        _structure_rows(converter, "batches.json", _with_listed_counts(batch_rows, listed, work_types), Batch)
-    )
-    facts = tuple(_structure_rows(converter, "facts.json", _array(read, "facts.json"), Fact))
-    used = validate(sources, batches, occupations, facts)
-    aliases = structure_aliases(_array(read, ALIASES_FILE), occupations, sources)
-    used.update(source.id for alias in aliases for source in alias.sources)
-    lexicon = Lexicon(
-        *(
-            tuple(_structure_rows(converter, file, _array(read, file), cls))
-            for file, cls in LEXICON_FILES.items()
+        _structure_rows(
+            "occupations.json", _array(read, "occupations.json"), _catalogue.structure_Occupation, sources
         )
     )
-    used |= check_lexicon(lexicon)
+    listed = _listed_counts(occupations)
+    work_types = _listed_work_types(occupations)
+
+    def counts(row: Mapping[str, Any]) -> dict[str, int]:
+        number, unplaced = row.get("number"), row.get("unplaced_work_types")
+        number = number if isinstance(number, int) else 0
+        extra = len(unplaced) if isinstance(unplaced, list) else 0
+        return {"listed_count": listed.get(number, 0), "listed_work_types": work_types.get(number, 0) + extra}
+
+    batches = tuple(
+        _structure_rows(
+            "batches.json", _array(read, "batches.json"), _catalogue.structure_Batch, sources, counts
+        )
+    )
+    facts = tuple(
+        _structure_rows("facts.json", _array(read, "facts.json"), _catalogue.structure_Fact, sources)
+    )
+    used = validate(sources, batches, occupations, facts)
     catalogue = Catalogue(
         occupations=occupations,
         batches=batches,
         sources=tuple(sources.values()),
         facts=facts,
         data_version=str(release["data_version"]),
-        aliases=aliases,
-        lexicon=lexicon,
     )
     catalogue.uncited = frozenset(set(sources) - used)
     return catalogue
@@ -112,9 +110,9 @@ def load_dictionary(catalogue: Catalogue, read: Reader = read_data) -> Dictionar
     :class:`~newocc.errors.CatalogueError` on the first fault; nothing is
     returned half-built.
     """
+    from newocc._store import structurers_dictionary as _dictionary
     from newocc._store.validate import validate_dictionary
-    from newocc._store.whole_dictionary import DICTIONARY_FILE, GROUPS_FILE, CodeNote, Dictionary
-    from newocc.model import Group
+    from newocc._store.whole_dictionary import DICTIONARY_FILE, GROUPS_FILE, Dictionary
 
     content = _object(read, DICTIONARY_FILE)
     for key in content:
@@ -129,16 +127,53 @@ def load_dictionary(catalogue: Catalogue, read: Reader = read_data) -> Dictionar
             raise CatalogueError(DICTIONARY_FILE, "top level", key, "missing, or not a JSON array")
         parts[key] = value
     sources = {source.id: source for source in catalogue.sources}
-    converter = _LazyConverter(sources)
     rows = [{**_DICTIONARY_DEFAULTS, **row} if isinstance(row, dict) else row for row in parts["occupations"]]
-    established = tuple(_structure_rows(converter, DICTIONARY_FILE, rows, Occupation))
-    unresolved = tuple(_structure_rows(converter, DICTIONARY_FILE, parts["unresolved"], CodeNote))
-    groups = tuple(_structure_rows(converter, GROUPS_FILE, _array(read, GROUPS_FILE), Group))
+    established = tuple(_structure_rows(DICTIONARY_FILE, rows, _catalogue.structure_Occupation, sources))
+    notes = parts["unresolved"]
+    unresolved = tuple(_structure_rows(DICTIONARY_FILE, notes, _dictionary.structure_CodeNote, sources))
+    groups = tuple(
+        _structure_rows(GROUPS_FILE, _array(read, GROUPS_FILE), _dictionary.structure_Group, sources)
+    )
     used = validate_dictionary(catalogue.batches, catalogue.occupations, established, groups, unresolved)
-    uncited = sorted(catalogue.uncited - used)
+    whole = Dictionary(catalogue=catalogue, established=established, groups=groups, unresolved=unresolved)
+    whole.uncited = catalogue.uncited - used
+    return whole
+
+
+def load_vocabulary(dictionary: Dictionary, read: Reader = read_data) -> Vocabulary:
+    """Read, structure and validate the aliases and the coder's lexicon on top of ``dictionary``.
+
+    Aliases name the catalogue's occupations and work types; the lexicon's
+    records are structured like every other file's.  Then every source must
+    be cited by some file: one that none cites raises here, naming it.
+    Raises :class:`~newocc.errors.CatalogueError` on the first fault; nothing
+    is returned half-built.
+    """
+    from newocc._store import structurers_vocabulary as _vocabulary
+    from newocc._store.aliases import ALIASES_FILE, resolve_aliases
+    from newocc._store.lexicon import LEXICON_FILES, Lexicon, check_lexicon
+    from newocc._store.words import Vocabulary
+
+    catalogue = dictionary.catalogue
+    sources = {source.id: source for source in catalogue.sources}
+    rows = _structure_rows(ALIASES_FILE, _array(read, ALIASES_FILE), _vocabulary.structure_AliasRow, sources)
+    aliases = resolve_aliases(rows, catalogue.occupations)
+    used = {source.id for alias in aliases for source in alias.sources}
+    lexicon = Lexicon(
+        *(
+            tuple(
+                _structure_rows(
+                    file, _array(read, file), getattr(_vocabulary, f"structure_{cls.__name__}"), sources
+                )
+            )
+            for file, cls in LEXICON_FILES.items()
+        )
+    )
+    used |= check_lexicon(lexicon)
+    uncited = sorted(dictionary.uncited - used)
     if uncited:
         raise CatalogueError("sources.json", repr(uncited[0]), "id", "source is never cited")
-    return Dictionary(catalogue=catalogue, established=established, groups=groups, unresolved=unresolved)
+    return Vocabulary(aliases=aliases, lexicon=lexicon)
 
 
 def _check_release(release: Mapping[str, Any]) -> None:
@@ -169,12 +204,12 @@ def _parse(read: Reader, file: str) -> object:
         raise CatalogueError(
             file, "-", "-", f"cannot be read as JSON: {str(exc).partition(';')[0]}"
         ) from None
-    if _SURROGATE_ESCAPE.search(text):  # only a \u escape can make a lone surrogate
+    # Only a \uD800-\uDFFF escape can make a lone surrogate: look closer where
+    # one may be.  (A plain substring test: a regex here would be compiled on
+    # every first query.)
+    if "\\ud" in text or "\\uD" in text:
         _refuse_lone_surrogates(file, value)
     return value
-
-
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _refuse_lone_surrogates(file: str, value: object) -> None:
@@ -220,60 +255,32 @@ def _record_name(index: int, row: object) -> str:
     return f"record {index}"
 
 
-def _structure_rows(converter: _LazyConverter, file: str, rows: list[Any], cls: type[T]) -> list[T]:
-    fast = _fast_structurer(cls, converter)
+def _structure_rows(
+    file: str,
+    rows: list[Any],
+    structure: Callable[..., T],
+    sources: Mapping[str, Source] | None,
+    computed: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None,
+) -> list[T]:
+    """Each row of ``file`` structured by its generated ``structure`` function; the first fault raises."""
+    context = () if sources is None else (sources,)
     result = []
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             raise CatalogueError(file, _record_name(index, row), "-", "expected a JSON object")
-        if fast is not None:
-            try:
-                result.append(fast(row))
-                continue
-            except Exception:  # cattrs below structures the row or names its problem
-                pass
         try:
-            result.append(converter().structure(row, cls))
-        except Exception as exc:  # cattrs wraps every cause, of any type, in its own groups
-            field, problem = _first_problem(exc)
-            raise CatalogueError(file, _record_name(index, row), field, problem) from None
+            extra = computed(row) if computed is not None else {}
+            result.append(structure(row, None, *context, **extra))
+        except Fault as fault:
+            raise CatalogueError(file, _record_name(index, row), fault.path or "-", fault.problem) from None
     return result
 
 
-def _first_problem(exc: Exception) -> tuple[str, str]:
-    """The field path and message of the first error cattrs reports."""
-    import cattrs
-
-    messages = (
-        cattrs.transform_error(exc, format_exception=_describe)
-        if isinstance(exc, cattrs.BaseValidationError)
-        else []
-    )
-    if not messages:
-        return "-", str(exc) or type(exc).__name__
-    message, _, path = messages[0].rpartition(" @ ")
-    field = path.removeprefix("$").removeprefix(".")
-    extra = re.fullmatch(r"extra fields found \((.*)\)", message)
-    if extra:
-        # Name the unexpected keys, not the record that holds them.
-        field = ".".join(filter(None, (field, extra.group(1))))
-    return field or "-", message
-
-
-def _describe(exc: BaseException, cls: type | None) -> str:
-    # The hooks' and the standard library's messages name the bad value
-    # ("unknown source id 'x'"); cattrs's generic text does not.
-    if isinstance(exc, (TypeError, ValueError)) and str(exc):
-        return str(exc)
-    from cattrs.v import format_exception
-
-    return format_exception(exc, cls)
-
-
 def _load_sources(read: Reader) -> dict[str, Source]:
-    converter = _LazyConverter({})
     table: dict[str, Source] = {}
-    for source in _structure_rows(converter, "sources.json", _array(read, "sources.json"), Source):
+    for source in _structure_rows(
+        "sources.json", _array(read, "sources.json"), _catalogue.structure_Source, None
+    ):
         if source.id in table:
             raise CatalogueError("sources.json", repr(source.id), "id", "duplicate source id")
         if not (source.url or source.title):
@@ -282,70 +289,6 @@ def _load_sources(read: Reader) -> dict[str, Source]:
             raise CatalogueError("sources.json", repr(source.id), "publisher", "is blank")
         table[source.id] = source
     return table
-
-
-def _fast_structurer(cls: type[T], converter: _LazyConverter) -> Callable[[object], T] | None:
-    try:
-        return _fast.structurer(cls, converter.sources or None)
-    except _fast.UnsupportedTypeError:
-        return None
-
-
-class _LazyConverter:
-    """The cattrs converter for a sources table, built on first use."""
-
-    def __init__(self, sources: Mapping[str, Source]) -> None:
-        self.sources = sources
-        self._converter: cattrs.Converter | None = None
-
-    def __call__(self) -> cattrs.Converter:
-        if self._converter is None:
-            self._converter = _converter(self.sources)
-        return self._converter
-
-
-def _converter(sources: Mapping[str, Source]) -> cattrs.Converter:
-    import cattrs
-
-    converter = cattrs.Converter(forbid_extra_keys=True)
-
-    def source_by_id(value: object, _: object) -> Source:
-        if not isinstance(value, str):
-            raise TypeError(f"a source id must be a string, not {shown(value)}")
-        try:
-            return sources[value]
-        except KeyError:
-            raise ValueError(f"unknown source id {shown(value)}") from None
-
-    def iso_date(value: object, _: object) -> dt.date:
-        if not isinstance(value, str):
-            raise TypeError(f"a date must be an ISO string, not {shown(value)}")
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError as exc:  # "month must be in 1..12" does not say which date
-            raise ValueError(f"{shown(value)} is not a date as YYYY-MM-DD: {exc}") from None
-
-    if sources:
-        converter.register_structure_hook(Source, source_by_id)
-    converter.register_structure_hook(dt.date, iso_date)
-    # cattrs would coerce "3" to 3 and 1.5 to 1; data must say what it means.
-    for exact in (int, str, bool, float):
-        converter.register_structure_hook(exact, _exact(exact))
-    return converter
-
-
-def _exact(kind: type[T]) -> Callable[[object, type[T]], T]:
-    def structure(value: object, cls: type[T]) -> T:
-        if issubclass(cls, enum.Enum):
-            # The str hook also receives the str-based enums; they take their values.
-            return cls(value)
-        if type(value) is kind:
-            return value
-        if kind is float and type(value) is int:
-            return float(value)  # type: ignore[return-value]
-        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {shown(value)}")
-
-    return structure
 
 
 def _listed_counts(occupations: tuple[Occupation, ...]) -> dict[int, int]:
@@ -363,27 +306,3 @@ def _listed_work_types(occupations: tuple[Occupation, ...]) -> dict[int, int]:
             if role.introduced_in is not None:
                 counts[role.introduced_in] = counts.get(role.introduced_in, 0) + 1
     return counts
-
-
-def _with_listed_counts(
-    rows: list[Any], listed: Mapping[int, int], work_types: Mapping[int, int]
-) -> list[Any]:
-    result: list[Any] = []
-    for index, row in enumerate(rows):
-        if isinstance(row, dict):
-            for computed in ("listed_count", "listed_work_types"):
-                if computed in row:
-                    raise CatalogueError(
-                        "batches.json", _record_name(index, row), computed, "is computed, not stored"
-                    )
-            number = row.get("number")
-            if isinstance(number, int):
-                unplaced = row.get("unplaced_work_types")
-                extra = len(unplaced) if isinstance(unplaced, list) else 0
-                row = {
-                    **row,
-                    "listed_count": listed.get(number, 0),
-                    "listed_work_types": work_types.get(number, 0) + extra,
-                }
-        result.append(row)
-    return result

@@ -6,24 +6,31 @@ import os
 
 from newocc.errors import CatalogueError
 
-__all__ = ["DATA_FILES", "DICTIONARY_FILES", "read_data"]
+__all__ = ["CATALOGUE_FILES", "DATA_FILES", "DICTIONARY_FILES", "VOCABULARY_FILES", "read_data"]
 
-DATA_FILES = (
+CATALOGUE_FILES = (
     "release.json",
     "sources.json",
     "batches.json",
     "occupations.json",
     "facts.json",
+)
+"""The catalogue's files under ``newocc/data/``: all that a first ``find()`` reads."""
+
+DICTIONARY_FILES = ("dictionary.json", "groups.json")
+"""The files the rest of the 2022 dictionary adds, read only when it is first needed."""
+
+VOCABULARY_FILES = (
     "aliases.json",
     "lexicon_roles.json",
     "lexicon_heads.json",
     "lexicon_terms.json",
     "lexicon_anchors.json",
 )
-"""The catalogue's files under ``newocc/data/``, in the order the loader reads them."""
+"""The aliases and the coder's lexicon, read after the dictionary when the title coder first needs them."""
 
-DICTIONARY_FILES = ("dictionary.json", "groups.json")
-"""The files the rest of the 2022 dictionary adds, read only when it is first needed."""
+DATA_FILES = (*CATALOGUE_FILES, *VOCABULARY_FILES)
+"""Every data file but the dictionary's: the catalogue's, then the vocabulary's."""
 
 
 def read_data(name: str) -> bytes:

@@ -20,9 +20,11 @@ from newocc._store.catalogue import (
     _index,
     _positions,
     group_positions,
+    monthly_pay,
+    searchable,
 )
 from newocc._text import fold
-from newocc.model import Group, Occupation, Sector, Source
+from newocc.model import CODE_PATTERN, Group, Occupation, Sector, Source, facts
 
 __all__ = ["DICTIONARY_FILE", "GROUPS_FILE", "CodeNote", "Dictionary"]
 
@@ -37,9 +39,9 @@ GROUPS_FILE = "groups.json"
 class CodeNote:
     """A code a source prints that no record holds, and why (e.g. a draft's code the edition dropped)."""
 
-    code: str
-    note: str
-    sources: tuple[Source, ...]
+    code: str = attrs.field(metadata=facts(pattern=CODE_PATTERN, shape="a dashed code like 4-01-06-02"))
+    note: str = attrs.field()
+    sources: tuple[Source, ...] = attrs.field()
 
     def __repr__(self) -> str:
         return f"CodeNote({self.code!r})"
@@ -70,11 +72,14 @@ class Dictionary:
         "groups",
         "names_of",
         "occupations",
+        "pay_of",
         "positions_by_batch",
         "positions_by_group",
         "positions_by_sector",
         "sub_role_names",
         "sub_roles_of",
+        "text_of",
+        "uncited",
         "unresolved",
     )
 
@@ -130,6 +135,10 @@ class Dictionary:
                 **names_of,
             }
         )
+        self.text_of: Mapping[str, str] = searchable(self.names_of)
+        self.pay_of: Mapping[str, tuple[tuple[float, float], ...]] = MappingProxyType(
+            {**catalogue.pay_of, **monthly_pay(established)}
+        )
         self.sub_role_names: frozenset[str] = catalogue.sub_role_names | frozenset(self.by_sub_role)
         # Positions in ``occupations`` per batch, sector and group code: a query of
         # the whole dictionary intersects these sets instead of testing codes.
@@ -140,6 +149,9 @@ class Dictionary:
             self.occupations, lambda o: o.sector
         )
         self.positions_by_group: Mapping[str, frozenset[int]] = group_positions(self.occupations)
+        # Ids of sources neither the catalogue nor the dictionary cites: the
+        # vocabulary's files must cite them (its loader checks).
+        self.uncited: frozenset[str] = catalogue.uncited
 
 
 def _code_order(occupation: Occupation) -> tuple[bool, str]:

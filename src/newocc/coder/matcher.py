@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from newocc import _check
-from newocc._store import current
+from newocc._store import vocabulary
 from newocc._store.resources import DATA_FILES, DICTIONARY_FILES, read_data
 from newocc._text import as_code
 from newocc.coder.calibrate import OPERATING_POINT, Calibration, load_calibration, named
@@ -108,9 +108,9 @@ class Matcher:
         use_snapshot: bool = True,
     ) -> None:
         candidates = tuple(universe() if occupations is None else occupations)
-        catalogue = current()
-        lexicon = catalogue.lexicon
-        specs = [LabelSpec(a.text, LabelKind.ALIAS, a.occupation, a.sub_role) for a in catalogue.aliases]
+        words = vocabulary()
+        lexicon = words.lexicon
+        specs = [LabelSpec(a.text, LabelKind.ALIAS, a.occupation, a.sub_role) for a in words.aliases]
         by_code = {o.code: o for o in candidates if o.code is not None}
         for anchor in lexicon.anchors:
             target = by_code.get(anchor.code)

@@ -6,17 +6,29 @@ record that states a fact carries the :class:`Source` objects it came from.
 Annotations here are evaluated, not postponed (no ``from __future__ import
 annotations``): the classes are defined in dependency order, and real types
 spare the loader a ``typing.get_type_hints`` pass per class on a first query.
+
+The title coder's lexicon records (:class:`~newocc.model.lexicon.Term` and
+the rest) are defined in :mod:`newocc.model.lexicon` and given here too; that
+module is imported when one of them is first asked for, not by a first query.
 """
 
 import datetime as _dt
 import enum
 import math
-import types
-import typing  # attrs imports it already
 
 import attrs
 
 __all__ = [
+    "CODE_PATTERN",
+    "COMPUTED",
+    "EARLIEST_FIGURE_YEAR",
+    "GROUP_PATTERN",
+    "MAXIMUM",
+    "MINIMUM",
+    "MIN_LENGTH",
+    "MOST_PAY",
+    "PATTERN",
+    "SHAPE",
     "Anchor",
     "Batch",
     "BatchDate",
@@ -47,11 +59,29 @@ __all__ = [
     "Term",
     "TermKind",
     "Wording",
+    "cites_by_id",
+    "facts",
 ]
+
+
+# The lexicon's record types live in newocc.model.lexicon, imported on first use.
+_LEXICON = frozenset({"Anchor", "RoleClass", "RoleHead", "Term", "TermKind"})
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
+if TYPE_CHECKING:
+    from newocc.model.lexicon import Anchor, RoleClass, RoleHead, Term, TermKind
 
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+def __getattr__(name: str) -> object:
+    if name in _LEXICON:
+        from newocc.model import lexicon
+
+        return getattr(lexicon, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SourceKind(str, enum.Enum):
@@ -221,36 +251,114 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _enum_fields(cls: type, fields: list[attrs.Attribute]) -> list[attrs.Attribute]:  # type: ignore[type-arg]
-    """Give each field typed as an enum (or an optional one) a converter from the enum's value.
-
-    A record built by hand, ``Source("id", "publisher", "state_media")``, then
-    holds ``SourceKind.STATE_MEDIA`` as the loader's records do, and a value
-    the enum lacks is a ``ValueError`` when the record is built, not an
-    ``AttributeError`` in its ``repr`` later.
-    """
-    del cls
-    result = []
-    for field in fields:
-        union = typing.get_origin(field.type) in (typing.Union, types.UnionType)
-        options = typing.get_args(field.type) if union else (field.type,)
-        kinds = [t for t in options if isinstance(t, type) and issubclass(t, enum.Enum)]
-        if len(kinds) == 1 and field.converter is None:
-            field = field.evolve(converter=_to_member(kinds[0], optional=type(None) in options))
-        result.append(field)
-    return result
+# Converters from an enum's value to its member, one per enum-typed field.
+# A record built by hand, ``Source("id", "publisher", "state_media")``, then
+# holds ``SourceKind.STATE_MEDIA`` as the loader's records do, and a value the
+# enum lacks is a ``ValueError`` when the record is built, not an
+# ``AttributeError`` in its ``repr`` later.  They are written out, not derived
+# from the annotations by a field transformer, which cost every first query
+# about a millisecond; a test checks that every enum-typed field has one.
+# (So a hand-built record takes a member or its value: ``SourceKind | str``.)
 
 
-def _to_member(kind: type[enum.Enum], *, optional: bool) -> object:
-    def convert(value: object) -> object:
-        if value.__class__ is kind or (optional and value is None):
-            return value
-        return kind(value)
-
-    return convert
+def _source_kind(value: SourceKind | str) -> SourceKind:
+    return value if value.__class__ is SourceKind else SourceKind(value)
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+def _name_kind(value: NameKind | str) -> NameKind:
+    return value if value.__class__ is NameKind else NameKind(value)
+
+
+def _estimate_kind(value: EstimateKind | str) -> EstimateKind:
+    return value if value.__class__ is EstimateKind else EstimateKind(value)
+
+
+def _fact_kind(value: FactKind | str) -> FactKind:
+    return value if value.__class__ is FactKind else FactKind(value)
+
+
+def _date_event(value: DateEvent | str) -> DateEvent:
+    return value if value.__class__ is DateEvent else DateEvent(value)
+
+
+def _currency(value: Currency | str) -> Currency:
+    return value if value.__class__ is Currency else Currency(value)
+
+
+def _period(value: Period | str) -> Period:
+    return value if value.__class__ is Period else Period(value)
+
+
+def _statistic(value: Statistic | str) -> Statistic:
+    return value if value.__class__ is Statistic else Statistic(value)
+
+
+def _status(value: Status | str) -> Status:
+    return value if value.__class__ is Status else Status(value)
+
+
+def _sector(value: Sector | str | None) -> Sector | None:
+    return value if value is None or value.__class__ is Sector else Sector(value)
+
+
+# -- the facts of a field, stated once ----------------------------------------------
+#
+# A field's bounds, pattern and whether it is computed live in its attrs
+# metadata, under the keys below; the loader's structurer and validator, the
+# JSON Schema generator (newocc._schema), the Hypothesis strategies
+# (newocc.testing) and the exports all read them here.  Whether a field holds
+# sources cited by id follows from its type: see :func:`cites_by_id`.
+
+MINIMUM = "newocc.minimum"
+"""Metadata key: the smallest value an int field may hold (inclusive)."""
+MAXIMUM = "newocc.maximum"
+"""Metadata key: the largest value an int field may hold (inclusive)."""
+PATTERN = "newocc.pattern"
+"""Metadata key: a regular expression a str field must match in full (ASCII classes only,
+so that Python's ``re`` and JSON Schema read it alike)."""
+MIN_LENGTH = "newocc.min_length"
+"""Metadata key: the fewest characters a str field may hold."""
+SHAPE = "newocc.shape"
+"""Metadata key: how the pattern reads in an error message (``a dashed code like 4-01-06-02``)."""
+COMPUTED = "newocc.computed"
+"""Metadata key: True for a field the loader computes; data files never store it."""
+
+CODE_PATTERN = "[0-9]-[0-9]{2}-[0-9]{2}-[0-9]{2}"
+"""A dashed code of the Occupational Classification Dictionary (``4-01-06-02``)."""
+GROUP_PATTERN = "[0-9](-[0-9]{2}(-[0-9]{2})?)?"
+"""The code of a major (``4``), middle (``4-02``) or small (``4-02-07``) group."""
+MOST_PAY = 10**9
+"""No pay figure comes near a billion CNY a month or a year: a larger one is a typo (and
+beyond about 10**308 it would not even convert to a float in ``find(salary=)``)."""
+EARLIEST_FIGURE_YEAR = 2000
+"""No figure in the data was made before this year: an earlier one is a typo."""
+
+
+def facts(
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    pattern: str | None = None,
+    shape: str | None = None,
+    min_length: int | None = None,
+    computed: bool = False,
+) -> dict[str, object]:
+    """The attrs ``metadata`` stating a field's facts (only those given)."""
+    stated = {
+        MINIMUM: minimum,
+        MAXIMUM: maximum,
+        PATTERN: pattern,
+        SHAPE: shape,
+        MIN_LENGTH: min_length,
+        COMPUTED: computed or None,
+    }
+    return {key: value for key, value in stated.items() if value is not None}
+
+
+_CODE = facts(pattern=CODE_PATTERN, shape="a dashed code like 4-01-06-02")
+
+
+@attrs.frozen(repr=False)
 class Source:
     """Where a fact was seen.
 
@@ -261,7 +369,7 @@ class Source:
 
     id: str
     publisher: str
-    kind: SourceKind
+    kind: SourceKind = attrs.field(converter=_source_kind)
     title: str | None = None
     url: str | None = None
     published: _dt.date | None = None
@@ -273,12 +381,21 @@ class Source:
 Sources = tuple[Source, ...]
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+def cites_by_id(kind: object) -> bool:
+    """Whether a field of this type holds sources that data files cite by their id.
+
+    True for :class:`Source` (a field's item type, for a tuple): every file
+    but ``sources.json`` itself writes a source as its ``id``.
+    """
+    return kind is Source
+
+
+@attrs.frozen(repr=False)
 class EnglishName:
     """An English rendering of an official Chinese name."""
 
     text: str
-    kind: NameKind
+    kind: NameKind = attrs.field(converter=_name_kind)
     sources: Sources
 
     def __repr__(self) -> str:
@@ -288,7 +405,7 @@ class EnglishName:
         return self.text
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class FormerCode:
     """A code printed for an occupation before the 2022 dictionary.
 
@@ -296,15 +413,15 @@ class FormerCode:
     standard").  Several such codes were later given to other occupations.
     """
 
-    code: str
-    edition: str
-    sources: Sources
+    code: str = attrs.field(metadata=_CODE)
+    edition: str = attrs.field()
+    sources: Sources = attrs.field()
 
     def __repr__(self) -> str:
         return f"FormerCode({self.code!r}, {self.edition!r})"
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class FormerName:
     """An official name an occupation had before it was renamed."""
 
@@ -316,7 +433,7 @@ class FormerName:
         return f"FormerName({self.name_zh!r}, {self.edition!r})"
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class Wording:
     """A definition as one edition printed it."""
 
@@ -328,7 +445,7 @@ class Wording:
         return f"Wording({_short(self.text, 20)!r}, {self.edition!r})"
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class SkillStandard:
     """A national vocational skill standard (国家职业技能标准) for an occupation.
 
@@ -345,7 +462,7 @@ class SkillStandard:
         return f"SkillStandard({self.title!r})"
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class Estimate:
     """A sourced head-count estimate: a talent gap or a demand forecast.
 
@@ -360,10 +477,10 @@ class Estimate:
     seen on.  Empty when the source made it.
     """
 
-    people_low: int
-    people_high: int
-    kind: EstimateKind
-    year_made: int
+    people_low: int = attrs.field(metadata=facts(minimum=1))
+    people_high: int = attrs.field(metadata=facts(minimum=1))
+    kind: EstimateKind = attrs.field(converter=_estimate_kind)
+    year_made: int = attrs.field(metadata=facts(minimum=EARLIEST_FIGURE_YEAR))
     horizon_year: int | None
     scope: str
     source: Source
@@ -377,7 +494,7 @@ class Estimate:
         return f"Estimate({self.kind.value} {people}{horizon}, made {self.year_made})"
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class Fact:
     """A reported fact about who does the work or how many, as the source words it.
 
@@ -391,13 +508,13 @@ class Fact:
     page it was seen on.  Empty when the source is the originator.
     """
 
-    kind: FactKind
+    kind: FactKind = attrs.field(converter=_fact_kind)
     topic: str
     text: str
     period: str
     population: str
     source: Source
-    value: int | None = None
+    value: int | None = attrs.field(default=None, metadata=facts(minimum=1))
     unit: str | None = None
     items: tuple[str, ...] = ()
     attribution: tuple[str, ...] = ()
@@ -407,11 +524,11 @@ class Fact:
         return f"Fact({self.kind.value}, {_short(self.topic, 30)!r})"
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class BatchDate:
     """One dated event in a batch's release."""
 
-    event: DateEvent
+    event: DateEvent = attrs.field(converter=_date_event)
     date: _dt.date
     sources: Sources
 
@@ -422,7 +539,7 @@ class BatchDate:
 _RELEASE_PREFERENCE = (DateEvent.FORMAL_NOTICE, DateEvent.PRESS_CONFERENCE, DateEvent.PUBLIC_COMMENT)
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class SubRole:
     """A work type (工种) of an occupation.
 
@@ -439,7 +556,7 @@ class SubRole:
         return f"SubRole({self.name_zh!r})"
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class Batch:
     """One release of new occupations.
 
@@ -452,17 +569,17 @@ class Batch:
     occupation no source states.
     """
 
-    number: int
-    title_zh: str | None
-    notice_number: str | None
-    official_count: int
-    listed_count: int
+    number: int = attrs.field(metadata=facts(minimum=1))
+    title_zh: str | None = attrs.field()
+    notice_number: str | None = attrs.field()
+    official_count: int = attrs.field(metadata=facts(minimum=1))
+    listed_count: int = attrs.field(metadata=facts(computed=True))
     dates: tuple[BatchDate, ...]
     unplaced_work_types: tuple[SubRole, ...]
     sources: Sources
     note: str | None = None
     official_work_types: int | None = None
-    listed_work_types: int = 0
+    listed_work_types: int = attrs.field(default=0, metadata=facts(computed=True))
 
     @property
     def released(self) -> _dt.date:
@@ -485,18 +602,18 @@ class Batch:
         )
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class Percentile:
     """One percentile of a pay distribution: ``rank`` per cent earn ``value`` or less."""
 
-    rank: int
-    value: int
+    rank: int = attrs.field(metadata=facts(minimum=1, maximum=99))
+    value: int = attrs.field(metadata=facts(minimum=1, maximum=MOST_PAY))
 
     def __repr__(self) -> str:
         return f"P{self.rank}={self.value}"
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class SalaryRange:
     """A sourced pay figure: which ``statistic`` it is, and its span ``low``–``high``.
 
@@ -516,17 +633,17 @@ class SalaryRange:
     should know, such as which of two disagreeing sources was chosen.
     """
 
-    low: int
-    high: int | None
-    currency: Currency
-    period: Period
-    year: int
+    low: int = attrs.field(metadata=facts(minimum=1, maximum=MOST_PAY))
+    high: int | None = attrs.field(metadata=facts(minimum=1, maximum=MOST_PAY))
+    currency: Currency = attrs.field(converter=_currency)
+    period: Period = attrs.field(converter=_period)
+    year: int = attrs.field(metadata=facts(minimum=EARLIEST_FIGURE_YEAR))
     population: str
     source: Source
     region: str | None = None
     sub_role: str | None = None
     proxy: bool = False
-    statistic: Statistic = attrs.field(kw_only=True)
+    statistic: Statistic = attrs.field(kw_only=True, converter=_statistic)
     percentiles: tuple[Percentile, ...] = ()
     note: str | None = None
     attribution: tuple[str, ...] = ()
@@ -564,7 +681,7 @@ class SalaryRange:
         )
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class Group:
     """A group of the 2022 dictionary's hierarchy: major (大类), middle (中类) or small (小类).
 
@@ -572,9 +689,11 @@ class Group:
     major group, ``"4-02"`` for a middle one, ``"4-02-07"`` for a small one.
     """
 
-    code: str
-    name_zh: str
-    sources: Sources
+    code: str = attrs.field(
+        metadata=facts(pattern=GROUP_PATTERN, shape="a group code like 4, 4-02 or 4-02-07")
+    )
+    name_zh: str = attrs.field()
+    sources: Sources = attrs.field()
 
     @property
     def level(self) -> int:
@@ -585,7 +704,7 @@ class Group:
         return f"Group({self.code!r}, {self.name_zh!r})"
 
 
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
+@attrs.frozen(repr=False)
 class Occupation:
     """A detailed occupation (细类) of the dictionary, new or not (see ``status``).
 
@@ -606,15 +725,15 @@ class Occupation:
     :attr:`major_group`, :attr:`middle_group`, :attr:`small_group`.
     """
 
-    code: str | None
-    code_sources: Sources
+    code: str | None = attrs.field(metadata=_CODE)
+    code_sources: Sources = attrs.field()
     former_codes: tuple[FormerCode, ...]
     name_zh: str
     name_en: EnglishName | None
     batch: int | None
-    status: Status
+    status: Status = attrs.field(converter=_status)
     definition_zh: str | None
-    sector: Sector | None
+    sector: Sector | None = attrs.field(converter=_sector)
     sub_roles: tuple[SubRole, ...]
     salaries: tuple[SalaryRange, ...]
     sources: Sources
@@ -658,96 +777,3 @@ class Occupation:
     def __str__(self) -> str:
         english = f" ({self.name_en.text})" if self.name_en else ""
         return f"{self.code or '—'} {self.name_zh}{english}: {_short(self.definition_zh or '')}"
-
-
-# -- the coder's lexicon (data/lexicon_*.json) ------------------------------------
-
-
-class TermKind(str, enum.Enum):
-    """What a lexicon term is."""
-
-    BRAND = "brand"
-    """A company or product name (饿了么, 阿里云, 大疆)."""
-    PLATFORM = "platform"
-    """A website or app people work on or for (抖音, 亚马逊, 小红书)."""
-    ABBREVIATION = "abbreviation"
-    """A short form (等保, BIM, AIGC, OCR, SRE)."""
-    TECHNOLOGY = "technology"
-    """A technical or trade term that names a field (机器学习, 数仓, 奶茶)."""
-    ENGLISH = "english"
-    """An English word or phrase, read as the Chinese words it means."""
-
-
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
-class RoleClass:
-    """A class of role words job titles are written with (开发, 研发, 程序员 → ``developer``).
-
-    ``neutral`` classes (经理, 专员, 助理 …) say how senior a job is, not what
-    it is: they never contradict an occupation.  ``words`` are matched in
-    normalised titles, longest first.
-    """
-
-    id: str
-    neutral: bool
-    words: tuple[str, ...]
-    sources: Sources
-    common_usage: bool
-
-    def __repr__(self) -> str:
-        return f"RoleClass({self.id!r}, {len(self.words)} words)"
-
-
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
-class RoleHead:
-    """The role classes an occupation takes, from the end of its name.
-
-    An occupation takes the roles of the longest ``suffix`` of its name
-    (``工程技术人员`` → engineer, developer …) and ``tolerates`` others (a title
-    in those roles neither supports nor contradicts it); a head whose suffix
-    is a whole name adds that occupation's own roles.
-    """
-
-    suffix: str
-    roles: tuple[str, ...]
-    tolerates: tuple[str, ...]
-    sources: Sources
-    common_usage: bool
-
-    def __repr__(self) -> str:
-        return f"RoleHead({self.suffix!r})"
-
-
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
-class Term:
-    """A brand, platform, abbreviation or English word, and the Chinese words it stands for.
-
-    ``饿了么`` means ``外卖 网约配送``; the coder reads a title containing the
-    term as if it also contained what it means.
-    """
-
-    text: str
-    means: tuple[str, ...]
-    kind: TermKind
-    sources: Sources
-    common_usage: bool
-
-    def __repr__(self) -> str:
-        return f"Term({self.text!r}, {self.kind.value})"
-
-
-@attrs.frozen(repr=False, field_transformer=_enum_fields)
-class Anchor:
-    """A word that names an older occupation of the dictionary (``会计`` → 会计专业人员).
-
-    ``code`` and ``occupation`` (its name) identify the occupation; a title
-    best explained by an anchor is not taken for a new occupation.
-    """
-
-    text: str
-    code: str
-    occupation: str
-    sources: Sources
-    common_usage: bool
-
-    def __repr__(self) -> str:
-        return f"Anchor({self.text!r}, {self.code})"
