@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
 from newocc._store.resources import read_data
 from newocc.errors import CatalogueError
+
+if TYPE_CHECKING:
+    from newocc.coder.evaluate import Report, Row, SupportsMatch
 
 __all__ = [
     "CALIBRATION_FILE",
@@ -33,9 +36,11 @@ __all__ = [
     "OPERATING_POINT",
     "Calibration",
     "Example",
+    "cross_validated",
     "examples",
     "features",
     "fit",
+    "fit_examples",
     "fit_logistic",
     "fit_weights",
     "load_calibration",
@@ -352,7 +357,11 @@ def fit(
     confidence model is fitted on the first result :meth:`search` would give
     under the fitted weights: right when its answer is acceptable.
     """
-    listed = examples(matcher, rows)
+    return fit_examples(examples(matcher, rows), names, fitted_on)
+
+
+def fit_examples(listed: Sequence[Example], names: Sequence[str], fitted_on: str) -> Calibration:
+    """:func:`fit` on rows already turned into :class:`Example` (to fit on many subsets of them)."""
     weights, nothing = fit_weights(listed, [1.0] * len(names))
     inputs: list[tuple[float, ...]] = []
     outcomes: list[bool] = []
@@ -371,6 +380,35 @@ def fit(
         coefficients=tuple(round(c, 4) for c in coefficients),
         fitted_on=fitted_on,
     )
+
+
+def cross_validated(
+    matcher: _Ranks,
+    rows: Sequence[Row],
+    names: Sequence[str],
+    build: Callable[[Calibration], SupportsMatch],
+    *,
+    folds: int = 5,
+    key: Callable[[str], str] = str,
+) -> Report:
+    """The figures of :func:`fit` out of fold: each part of ``rows`` answered by a fit on the others.
+
+    ``matcher`` gives the candidates (its weights do not matter: the scorers'
+    outputs do not depend on them, so one pass over the rows serves every
+    fold); ``build`` makes the matcher a fitted calibration answers with.
+    Refitting on all the rows and measuring on the same rows flatters the
+    fit; this is the estimate to judge a change of the lexicon, the scorers or
+    the fit by (see :func:`~newocc.coder.evaluate.cross_validate`).
+    """
+    from newocc.coder.evaluate import cross_validate  # the harness: only fitting needs it
+
+    listed = {row.title: examples(matcher, [(row.title, row.expected)]) for row in rows}
+
+    def fitted(training: Sequence[Row]) -> SupportsMatch:
+        chosen = [example for row in training for example in listed[row.title]]
+        return build(fit_examples(chosen, names, fitted_on=f"{len(training)} rows"))
+
+    return cross_validate(rows, fitted, folds=folds, key=key)
 
 
 def neutral(names: Sequence[str]) -> Calibration:
