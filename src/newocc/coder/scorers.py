@@ -122,6 +122,26 @@ def role_conflict(query: Query, candidate: Candidate, index: Index, lexicon: Lex
     return 1.0 if candidate.agreement < 0 else 0.0
 
 
+_DECIDES = frozenset({"teacher", "course_trainer", "sales", "hr", "service", "finance", "legal", "clerk", "shop_crew", "cook", "guard", "housekeeping", "driver"})
+
+
+def role_decides(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """1 when the head role contradicts the occupation and is a job of its own (a teacher, a seller)."""
+    return 1.0 if candidate.agreement < 0 and candidate.role in _DECIDES else 0.0
+
+
+def overridden(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """When the head role contradicts the occupation, how much of its name the title holds.
+
+    A title is [domain][role]: in 3D打印教师 or 区块链销售 the domain is the
+    occupation's and the role another's (a teacher, a seller of that field).  The
+    more of the name the domain matches, the more the other scorers favour the
+    occupation, so the contradiction must weigh as much: this is the name's recall
+    where the role contradicts it, 0 elsewhere.
+    """
+    return candidate.recall if candidate.agreement < 0 else 0.0
+
+
 _WEAKER = frozenset({LabelKind.ALIAS, LabelKind.ANCHOR, LabelKind.TITLE})
 
 SCORERS: Mapping[str, Scorer] = {
@@ -135,5 +155,7 @@ SCORERS: Mapping[str, Scorer] = {
     "role": role,
     "role_specific": role_specific,
     "role_conflict": role_conflict,
+    "overridden": overridden,
+    "role_decides": role_decides,
 }
 """The scorers, by the name their weight has in ``data/calibration.json``."""
