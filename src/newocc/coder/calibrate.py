@@ -59,12 +59,13 @@ at a higher (or lower) confidence."""
 CALIBRATION_FILE = "calibration.json"
 """The file under ``newocc/data/`` with the ranking weights and the confidence model."""
 
-FEATURES = ("score", "margin", "domain", "exact", "role", "older_rival")
+FEATURES = ("score", "margin", "domain", "exact", "role", "older_rival", "behind")
 """The confidence model's inputs, in the order of its coefficients: the result's
 ranking score, its margin over the best other candidate (or over "nothing
 fits" when it is alone), and three scorers' outputs (see
 :mod:`~newocc.coder.scorers`), and whether the best other candidate is an
-older occupation."""
+older occupation, and its share of the fitted softmax over every candidate and
+"nothing fits" (how far the other candidates, older ones included, outscore it)."""
 
 
 @attrs.frozen
@@ -253,7 +254,20 @@ def features(
     runner_up = max(ranked[rival], nothing) if rival is not None else nothing
     older = 1.0 if rival is not None and not new[rival] and ranked[rival] > nothing else 0.0
     agreement = row["role"] - row["role_conflict"]
-    return (ranked[first], ranked[first] - runner_up, row["domain"], row["exact"], agreement, older)
+    margin = ranked[first] - runner_up
+    return (ranked[first], margin, row["domain"], row["exact"], agreement, older, min(margin, 0.0))
+
+
+def _share(ranked: Sequence[float], first: int, nothing: float) -> float:
+    """The probability the fitted softmax gives candidate ``first`` among all candidates and "nothing fits".
+
+    What the ranking weights were fitted to make high for a right candidate,
+    and low for one an older occupation or "nothing" outscores.  ``fsum``: the
+    same scores give the same share whatever the order of the sum.
+    """
+    top = max(max(ranked), nothing)
+    total = math.fsum([*(math.exp(score - top) for score in ranked), math.exp(nothing - top)])
+    return math.exp(ranked[first] - top) / total
 
 
 def fit_weights(
