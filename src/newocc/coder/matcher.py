@@ -523,7 +523,27 @@ class Matcher:
             key = (float(inside), recall, -position)
             if (inside or recall >= _SUB_ROLE_RECALL) and (chosen is None or key > chosen):
                 chosen, role = key, label.sub_role
-        return role
+        return role if role is not None else self._sub_role_by_head(query, candidate)
+
+    def _sub_role_by_head(self, query: Query, candidate: Candidate) -> SubRole | None:
+        """The one work type of the occupation that is about the title's head role, if there is one.
+
+        A title names the work (主播, 标注, 测试) more often than the work type:
+        电商主播 of an 互联网营销师 is its 直播销售员, 标注实习生 of an 人工智能训练师
+        its 数据标注员.  A role the occupation's own name heads (训练师 of
+        人工智能训练师) names the occupation, not one of its work types, and a
+        role two work types share decides nothing.
+        """
+        head = query.words.head
+        document = candidate.document
+        lexicon = self._lexicon
+        if head is None or head in lexicon.neutral or candidate.agreement < 0:
+            return None
+        if head == lexicon.read(document.occupation.name_zh).head:
+            return None
+        listed = [r for r in document.occupation.sub_roles if document.new == _is_new(document.occupation, r)]
+        about = [r for r in listed if head in lexicon.name_roles(r.name_zh)]
+        return about[0] if len(about) == 1 else None
 
 
 def snapshot_data(matcher: Matcher) -> dict[str, object]:
@@ -572,6 +592,11 @@ def _with_confidence(match: Match, confidence: float) -> Match:
 
 def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
+
+
+def _is_new(occupation: Occupation, role: SubRole) -> bool:
+    """Whether a work type is answered as new: any of a new occupation's, the new ones of an older one."""
+    return occupation.status in (Status.NEW, Status.RAISED) or role.introduced_in is not None
 
 
 def _user_labels(

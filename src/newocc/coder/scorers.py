@@ -122,12 +122,15 @@ def role_conflict(query: Query, candidate: Candidate, index: Index, lexicon: Lex
     return 1.0 if candidate.agreement < 0 else 0.0
 
 
-_DECIDES = frozenset({"teacher", "course_trainer", "sales", "hr", "service", "finance", "legal", "clerk", "shop_crew", "cook", "guard", "housekeeping", "driver"})
-
-
 def role_decides(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
-    """1 when the head role contradicts the occupation and is a job of its own (a teacher, a seller)."""
-    return 1.0 if candidate.agreement < 0 and candidate.role in _DECIDES else 0.0
+    """1 when the head role contradicts the occupation and is a job of its own (a teacher, a seller).
+
+    Role classes that decide are lexicon data (``decides`` in ``lexicon_roles.json``):
+    区块链讲师 is a teacher and 物联网销售 a seller whatever field they name, where a
+    technical mismatch (an algorithm engineer of an operations occupation) is often
+    a matter of how the title is written.
+    """
+    return 1.0 if candidate.agreement < 0 and candidate.role in lexicon.decides else 0.0
 
 
 def overridden(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
