@@ -28,9 +28,9 @@ from typing import Any
 import attrs
 
 from newocc.coder.normalise import Normaliser, trie_pattern
-from newocc.model import RoleClass, RoleHead, Term
+from newocc.model import Occupation, RoleClass, RoleHead, Status, SubRole, Term
 
-__all__ = ["NAME_SUFFIXES", "Lexicon", "RoleFinding", "TitleWords", "stem", "stray"]
+__all__ = ["NAME_SUFFIXES", "Lexicon", "RoleFinding", "TitleWords", "stem", "stray", "work_types"]
 
 NAME_SUFFIXES = ("工程技术人员", "技术人员", "专业人员", "人员", "员", "师", "工", "者")
 """Stripped from a name to find its stem (``网约配送员`` → ``网约配送``), longest first."""
@@ -90,6 +90,7 @@ class Lexicon:
     __slots__ = (
         "_heads",
         "_name_roles",
+        "_work_roles",
         "_role_pattern",
         "_role_words",
         "_term_pattern",
@@ -145,6 +146,7 @@ class Lexicon:
         self._terms: Mapping[str, tuple[str, ...]] = MappingProxyType(dict(expansions))
         self._term_pattern = _pattern(expansions)
         self._name_roles: dict[str, frozenset[str]] = {}
+        self._work_roles: dict[tuple[str, bool], frozenset[str]] = {}
 
     def tables(self) -> dict[str, object]:
         """The normalised tables, as JSON values (for a snapshot; see :meth:`from_tables`)."""
@@ -203,6 +205,22 @@ class Lexicon:
             self._name_roles[name] = found
         return found
 
+    def work_roles(self, occupation: Occupation, new: bool) -> frozenset[str]:
+        """The role classes the work types of ``occupation`` are about (its new ones when ``new``).
+
+        A role its own name heads (训练师 of 人工智能训练师) is left out: it names
+        the occupation, not a work type.  Remembered per occupation.
+        """
+        key = (occupation.name_zh, new)
+        found = self._work_roles.get(key)
+        if found is None:
+            own = self.read(occupation.name_zh).head
+            found = frozenset().union(
+                *(self.name_roles(role.name_zh) for role in work_types(occupation, new))
+            ) - {own}
+            self._work_roles[key] = found
+        return found
+
     def read(self, title: str, outside: str | None = None) -> TitleWords:
         """The role words and lexicon terms in a normalised title.
 
@@ -245,6 +263,16 @@ class Lexicon:
         if head is None or not (takes or tolerates) or head in self.neutral or head in tolerates:
             return 0, head
         return (1 if head in takes else -1), head
+
+
+def work_types(occupation: Occupation, new: bool) -> list[SubRole]:
+    """The work types of ``occupation`` answered as new (``new``) or as older ones.
+
+    Every work type of a new occupation is new; an older occupation's are new
+    when a release introduced them.
+    """
+    whole = occupation.status in (Status.NEW, Status.RAISED)
+    return [role for role in occupation.sub_roles if new == (whole or role.introduced_in is not None)]
 
 
 def stray(start: int, end: int, a: int, b: int) -> bool:

@@ -25,7 +25,7 @@ from newocc.coder.calibrate import OPERATING_POINT, Calibration, load_calibratio
 from newocc.coder.calibrate import features as confidence_features
 from newocc.coder.index import Index, LabelSpec, term_spans
 from newocc.coder.index import terms as _terms
-from newocc.coder.lexicon import Lexicon, stray
+from newocc.coder.lexicon import Lexicon, stray, work_types
 from newocc.coder.normalise import CACHE_SIZE, MAX_CHARS, Normaliser, strip_invisible
 from newocc.coder.result import Evidence, LabelKind, Match
 from newocc.coder.scorers import SCORERS, Candidate, Query
@@ -537,12 +537,15 @@ class Matcher:
         head = query.words.head
         document = candidate.document
         lexicon = self._lexicon
-        if head is None or head in lexicon.neutral or candidate.agreement < 0:
+        if (
+            head is None
+            or candidate.agreement < 0
+            or head not in lexicon.work_roles(document.occupation, document.new)
+        ):
             return None
-        if head == lexicon.read(document.occupation.name_zh).head:
-            return None
-        listed = [r for r in document.occupation.sub_roles if document.new == _is_new(document.occupation, r)]
-        about = [r for r in listed if head in lexicon.name_roles(r.name_zh)]
+        about = [
+            r for r in work_types(document.occupation, document.new) if head in lexicon.name_roles(r.name_zh)
+        ]
         return about[0] if len(about) == 1 else None
 
 
@@ -592,11 +595,6 @@ def _with_confidence(match: Match, confidence: float) -> Match:
 
 def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
-
-
-def _is_new(occupation: Occupation, role: SubRole) -> bool:
-    """Whether a work type is answered as new: any of a new occupation's, the new ones of an older one."""
-    return occupation.status in (Status.NEW, Status.RAISED) or role.introduced_in is not None
 
 
 def _user_labels(

@@ -133,6 +133,20 @@ def role_decides(query: Query, candidate: Candidate, index: Index, lexicon: Lexi
     return 1.0 if candidate.agreement < 0 and candidate.role in lexicon.decides else 0.0
 
 
+def work_role(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """1 when one of the occupation's work types is about the title's head role (测试 of 人工智能算法测试员).
+
+    A work type names the work done within an occupation; a title in that
+    work is the occupation's even when its field words point elsewhere (AI算法测试
+    is an 人工智能训练师's, not an AI engineer's).
+    """
+    head = query.words.head
+    if head is None or candidate.agreement < 0:
+        return 0.0
+    document = candidate.document
+    return 1.0 if head in lexicon.work_roles(document.occupation, document.new) else 0.0
+
+
 def overridden(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
     """When the head role contradicts the occupation, how much of its name the title holds.
 
@@ -160,5 +174,6 @@ SCORERS: Mapping[str, Scorer] = {
     "role_conflict": role_conflict,
     "overridden": overridden,
     "role_decides": role_decides,
+    "work_role": work_role,
 }
 """The scorers, by the name their weight has in ``data/calibration.json``."""
