@@ -90,11 +90,11 @@ class Lexicon:
     __slots__ = (
         "_heads",
         "_name_roles",
-        "_work_roles",
         "_role_pattern",
         "_role_words",
         "_term_pattern",
         "_terms",
+        "_work_roles",
         "decides",
         "neutral",
     )
