@@ -59,7 +59,7 @@ at a higher (or lower) confidence."""
 CALIBRATION_FILE = "calibration.json"
 """The file under ``newocc/data/`` with the ranking weights and the confidence model."""
 
-FEATURES = ("score", "margin", "domain", "exact", "role", "older_rival", "behind")
+FEATURES = ("score", "margin", "domain", "exact", "role", "older_rival", "behind", "decided")
 """The confidence model's inputs, in the order of its coefficients: the result's
 ranking score, its margin over the best other candidate (or over "nothing
 fits" when it is alone), and three scorers' outputs (see
@@ -255,7 +255,16 @@ def features(
     older = 1.0 if rival is not None and not new[rival] and ranked[rival] > nothing else 0.0
     agreement = row["role"] - row["role_conflict"]
     margin = ranked[first] - runner_up
-    return (ranked[first], margin, row["domain"], row["exact"], agreement, older, min(margin, 0.0))
+    return (
+        ranked[first],
+        margin,
+        row["domain"],
+        row["exact"],
+        agreement,
+        older,
+        min(margin, 0.0),
+        row.get("role_decides", 0.0),
+    )
 
 
 def _share(ranked: Sequence[float], first: int, nothing: float) -> float:
