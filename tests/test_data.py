@@ -125,6 +125,36 @@ def test_older_occupations_host_the_work_types_of_2024() -> None:
     assert newocc.get("人工智能训练师").sub_roles[-1].name_zh == "人工智能数字人训练师"
 
 
+def test_older_occupations_host_the_work_types_of_2025() -> None:
+    firefighter, wind = newocc.get("消防员"), newocc.get("风力发电运维值班员")
+    assert (firefighter.code, firefighter.status, wind.code, wind.status) == (
+        "3-02-03-01",
+        Status.HOST,
+        "6-28-01-12",
+        Status.HOST,
+    )
+    assert [(r.name_zh, r.introduced_in) for r in firefighter.sub_roles if r.introduced_in] == [
+        ("森林灭火员", 7),
+        ("特种救援员", 7),
+    ]
+    blade = next(r for r in wind.sub_roles if r.introduced_in)
+    assert (blade.name_zh, blade.introduced_in) == ("风电场叶片维修工", 7)
+    # The year comes from Xinhua's report; the parent from a training site's page.
+    assert {s.id for s in blade.sources} >= {"relay-senqingzn-green", "kaokuan-blade-repair"}
+    assert newocc.find(sub_role="特种救援员", related=True) == (firefighter,)
+    assert newocc.batches()[6].listed_work_types == 15
+
+
+def test_one_figure_two_framings_keeps_both() -> None:
+    fitter = newocc.get("无人机装调检修工").talent_gaps
+    assert [(e.kind.value, e.people_low, e.year_made) for e in fitter] == [
+        ("demand", 3_500_000, 2023),
+        ("gap", 3_500_000, 2024),
+    ]
+    anchors = newocc.get("网络主播").talent_gaps[0]
+    assert (anchors.people_low, anchors.horizon_year, anchors.proxy) == (19_415_000, 2025, True)
+
+
 def test_history_resolves_old_names_and_codes() -> None:
     assert newocc.get("研学旅行指导师").name_zh == "研学旅游指导师"
     cipher = newocc.get("密码技术应用员")
@@ -153,7 +183,7 @@ def test_facts_about_new_occupations_as_a_whole() -> None:
 def test_the_numbers_people_come_for_are_there() -> None:
     new = newocc.occupations()
     assert sum(1 for o in new if o.salaries) >= 15
-    assert sum(1 for o in new if o.talent_gaps) >= 10
+    assert sum(1 for o in new if o.talent_gaps) >= 30
     ai_gap = newocc.get("人工智能工程技术人员").talent_gaps[0]
     assert (ai_gap.people_low, ai_gap.kind.value, ai_gap.year_made) == (5_000_000, "gap", 2019)
 
