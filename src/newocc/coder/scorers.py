@@ -106,6 +106,10 @@ def role(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> 
     """1 when the title's head role is one the occupation takes (工程师 for a 工程技术人员)."""
     document = candidate.document
     agreement, decided = lexicon.agreement(query.words, document.takes, document.tolerates)
+    if candidate.exact and agreement < 0:
+        # The title is one of the occupation's names: a role word read across a word
+        # boundary in it (人事 in 退役军人事务员) cannot contradict the occupation.
+        agreement = 0
     candidate.agreement, candidate.role = agreement, decided
     return 1.0 if agreement > 0 else 0.0
 
