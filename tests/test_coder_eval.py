@@ -62,9 +62,12 @@ def test_the_shipped_calibration_is_what_the_development_titles_give() -> None:
     assert shipped == calibrate.fitted().to_json(), "run `python scripts/calibrate.py` and commit the result"
 
 
+# Regression floors on the development rows, a little under the figures (94 %, 93 %,
+# 88 %, 91 %): the cross-validated figures on the search page are the estimate to judge
+# a change by; refitted in-sample figures move by a few near-threshold rows.
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("top1", 0.85), ("rejected", 0.93), ("work_type", 0.75), ("ambiguous_right", 0.85)],
+    [("top1", 0.90), ("rejected", 0.92), ("work_type", 0.85), ("ambiguous_right", 0.85)],
 )
 def test_development_figures_hold(figure: str, floor: float) -> None:
     assert getattr(_development(), figure) >= floor

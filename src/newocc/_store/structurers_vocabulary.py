@@ -21,7 +21,7 @@ __all__ = ['structure_AliasRow', 'structure_RoleClass', 'structure_RoleHead', 's
 E_TermKind = {m.value: m for m in _TermKind}
 K_AliasRow = frozenset(('common_usage', 'occupation', 'sources', 'sub_role', 'text'))
 K_Anchor = frozenset(('code', 'common_usage', 'occupation', 'sources', 'text'))
-K_RoleClass = frozenset(('common_usage', 'id', 'neutral', 'sources', 'words'))
+K_RoleClass = frozenset(('common_usage', 'decides', 'id', 'neutral', 'sources', 'words'))
 K_RoleHead = frozenset(('common_usage', 'roles', 'sources', 'suffix', 'tolerates'))
 K_Term = frozenset(('common_usage', 'kind', 'means', 'sources', 'text'))
 R_AliasRow = frozenset(('occupation', 'text'))
@@ -100,7 +100,14 @@ def structure_RoleClass(v: Any, at: Any, S: Any) -> _RoleClass:
     if y.__class__ is not bool:
         _s.wrong(at, 'common_usage', y, 'true or false')
     x4 = y
-    return _RoleClass(id=x0, neutral=x1, words=x2, sources=x3, common_usage=x4)
+    if 'decides' in v:
+        y = v['decides']
+        if y.__class__ is not bool:
+            _s.wrong(at, 'decides', y, 'true or false')
+        x5 = y
+    else:
+        x5 = False
+    return _RoleClass(id=x0, neutral=x1, words=x2, sources=x3, common_usage=x4, decides=x5)
 
 
 def structure_RoleHead(v: Any, at: Any, S: Any) -> _RoleHead:

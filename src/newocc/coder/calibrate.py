@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
 from newocc._store.resources import read_data
 from newocc.errors import CatalogueError
+
+if TYPE_CHECKING:
+    from newocc.coder.evaluate import Report, Row, SupportsMatch
 
 __all__ = [
     "CALIBRATION_FILE",
@@ -33,9 +36,11 @@ __all__ = [
     "OPERATING_POINT",
     "Calibration",
     "Example",
+    "cross_validated",
     "examples",
     "features",
     "fit",
+    "fit_examples",
     "fit_logistic",
     "fit_weights",
     "load_calibration",
@@ -54,12 +59,13 @@ at a higher (or lower) confidence."""
 CALIBRATION_FILE = "calibration.json"
 """The file under ``newocc/data/`` with the ranking weights and the confidence model."""
 
-FEATURES = ("score", "margin", "domain", "exact", "role", "older_rival")
+FEATURES = ("score", "margin", "domain", "exact", "role", "older_rival", "behind", "decided")
 """The confidence model's inputs, in the order of its coefficients: the result's
 ranking score, its margin over the best other candidate (or over "nothing
 fits" when it is alone), and three scorers' outputs (see
 :mod:`~newocc.coder.scorers`), and whether the best other candidate is an
-older occupation."""
+older occupation, and its share of the fitted softmax over every candidate and
+"nothing fits" (how far the other candidates, older ones included, outscore it)."""
 
 
 @attrs.frozen
@@ -248,7 +254,29 @@ def features(
     runner_up = max(ranked[rival], nothing) if rival is not None else nothing
     older = 1.0 if rival is not None and not new[rival] and ranked[rival] > nothing else 0.0
     agreement = row["role"] - row["role_conflict"]
-    return (ranked[first], ranked[first] - runner_up, row["domain"], row["exact"], agreement, older)
+    margin = ranked[first] - runner_up
+    return (
+        ranked[first],
+        margin,
+        row["domain"],
+        row["exact"],
+        agreement,
+        older,
+        min(margin, 0.0),
+        row.get("role_decides", 0.0),
+    )
+
+
+def _share(ranked: Sequence[float], first: int, nothing: float) -> float:
+    """The probability the fitted softmax gives candidate ``first`` among all candidates and "nothing fits".
+
+    What the ranking weights were fitted to make high for a right candidate,
+    and low for one an older occupation or "nothing" outscores.  ``fsum``: the
+    same scores give the same share whatever the order of the sum.
+    """
+    top = max(max(ranked), nothing)
+    total = math.fsum([*(math.exp(score - top) for score in ranked), math.exp(nothing - top)])
+    return math.exp(ranked[first] - top) / total
 
 
 def fit_weights(
@@ -352,7 +380,11 @@ def fit(
     confidence model is fitted on the first result :meth:`search` would give
     under the fitted weights: right when its answer is acceptable.
     """
-    listed = examples(matcher, rows)
+    return fit_examples(examples(matcher, rows), names, fitted_on)
+
+
+def fit_examples(listed: Sequence[Example], names: Sequence[str], fitted_on: str) -> Calibration:
+    """:func:`fit` on rows already turned into :class:`Example` (to fit on many subsets of them)."""
     weights, nothing = fit_weights(listed, [1.0] * len(names))
     inputs: list[tuple[float, ...]] = []
     outcomes: list[bool] = []
@@ -371,6 +403,35 @@ def fit(
         coefficients=tuple(round(c, 4) for c in coefficients),
         fitted_on=fitted_on,
     )
+
+
+def cross_validated(
+    matcher: _Ranks,
+    rows: Sequence[Row],
+    names: Sequence[str],
+    build: Callable[[Calibration], SupportsMatch],
+    *,
+    folds: int = 5,
+    key: Callable[[str], str] = str,
+) -> Report:
+    """The figures of :func:`fit` out of fold: each part of ``rows`` answered by a fit on the others.
+
+    ``matcher`` gives the candidates (its weights do not matter: the scorers'
+    outputs do not depend on them, so one pass over the rows serves every
+    fold); ``build`` makes the matcher a fitted calibration answers with.
+    Refitting on all the rows and measuring on the same rows flatters the
+    fit; this is the estimate to judge a change of the lexicon, the scorers or
+    the fit by (see :func:`~newocc.coder.evaluate.cross_validate`).
+    """
+    from newocc.coder.evaluate import cross_validate  # the harness: only fitting needs it
+
+    listed = {row.title: examples(matcher, [(row.title, row.expected)]) for row in rows}
+
+    def fitted(training: Sequence[Row]) -> SupportsMatch:
+        chosen = [example for row in training for example in listed[row.title]]
+        return build(fit_examples(chosen, names, fitted_on=f"{len(training)} rows"))
+
+    return cross_validate(rows, fitted, folds=folds, key=key)
 
 
 def neutral(names: Sequence[str]) -> Calibration:

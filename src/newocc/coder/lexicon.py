@@ -28,9 +28,9 @@ from typing import Any
 import attrs
 
 from newocc.coder.normalise import Normaliser, trie_pattern
-from newocc.model import RoleClass, RoleHead, Term
+from newocc.model import Occupation, RoleClass, RoleHead, Status, SubRole, Term
 
-__all__ = ["NAME_SUFFIXES", "Lexicon", "RoleFinding", "TitleWords", "stem", "stray"]
+__all__ = ["NAME_SUFFIXES", "Lexicon", "RoleFinding", "TitleWords", "stem", "stray", "work_types"]
 
 NAME_SUFFIXES = ("工程技术人员", "技术人员", "专业人员", "人员", "员", "师", "工", "者")
 """Stripped from a name to find its stem (``网约配送员`` → ``网约配送``), longest first."""
@@ -89,10 +89,13 @@ class Lexicon:
 
     __slots__ = (
         "_heads",
+        "_name_roles",
         "_role_pattern",
         "_role_words",
         "_term_pattern",
         "_terms",
+        "_work_roles",
+        "decides",
         "neutral",
     )
 
@@ -119,6 +122,7 @@ class Lexicon:
             frozenset(role.id for role in roles if role.neutral),
             [(head.suffix, head.roles, head.tolerates) for head in heads],
             expansions,
+            frozenset(role.id for role in roles if role.decides),
         )
 
     def _set(
@@ -127,8 +131,10 @@ class Lexicon:
         neutral: frozenset[str],
         heads: Iterable[tuple[str, Iterable[str], Iterable[str]]],
         expansions: Mapping[str, tuple[str, ...]],
+        decides: frozenset[str],
     ) -> None:
         self.neutral = neutral
+        self.decides = decides
         self._role_words: Mapping[str, str] = MappingProxyType(dict(words))
         # Matched from the right: a title ends in its role (素养老师 is 素养 + 老师, not 养老).
         self._role_pattern = _pattern(word[::-1] for word in words)
@@ -139,12 +145,15 @@ class Lexicon:
         )
         self._terms: Mapping[str, tuple[str, ...]] = MappingProxyType(dict(expansions))
         self._term_pattern = _pattern(expansions)
+        self._name_roles: dict[str, frozenset[str]] = {}
+        self._work_roles: dict[tuple[str, bool], frozenset[str]] = {}
 
     def tables(self) -> dict[str, object]:
         """The normalised tables, as JSON values (for a snapshot; see :meth:`from_tables`)."""
         return {
             "words": dict(sorted(self._role_words.items())),
             "neutral": sorted(self.neutral),
+            "decides": sorted(self.decides),
             "heads": [[suffix, sorted(takes), sorted(tolerates)] for suffix, takes, tolerates in self._heads],
             "terms": {key: list(means) for key, means in sorted(self._terms.items())},
         }
@@ -158,6 +167,7 @@ class Lexicon:
             frozenset(tables["neutral"]),
             [(suffix, takes, tolerates) for suffix, takes, tolerates in tables["heads"]],
             {key: tuple(means) for key, means in tables["terms"].items()},
+            frozenset(tables["decides"]),
         )
         return lexicon
 
@@ -176,6 +186,40 @@ class Lexicon:
                 tolerates |= tolerated
                 generic = generic or suffix != name
         return takes, tolerates - takes
+
+    def name_roles(self, name: str) -> frozenset[str]:
+        """The role classes a work type named ``name`` is about: its last role word's, and its own head's.
+
+        数据标注员 is about annotation, 人工智能算法测试员 about testing (their last
+        role words); 直播销售员 about live selling and, by the head entry of that
+        very name, hosting.  The heads of shorter suffixes are left out: they say
+        what a family of occupations takes (训练师: trainers and annotators), not
+        what one work type is about.  Remembered: the same few hundred names are
+        asked about again and again.
+        """
+        found = self._name_roles.get(name)
+        if found is None:
+            head = self.read(name).head
+            own = [set(takes) for suffix, takes, _ in self._heads if suffix == name]
+            found = frozenset({head} if head is not None else set()).union(*own)
+            self._name_roles[name] = found
+        return found
+
+    def work_roles(self, occupation: Occupation, new: bool) -> frozenset[str]:
+        """The role classes the work types of ``occupation`` are about (its new ones when ``new``).
+
+        A role its own name heads (训练师 of 人工智能训练师) is left out: it names
+        the occupation, not a work type.  Remembered per occupation.
+        """
+        key = (occupation.name_zh, new)
+        found = self._work_roles.get(key)
+        if found is None:
+            own = self.read(occupation.name_zh).head
+            found = frozenset().union(
+                *(self.name_roles(role.name_zh) for role in work_types(occupation, new))
+            ) - {own}
+            self._work_roles[key] = found
+        return found
 
     def read(self, title: str, outside: str | None = None) -> TitleWords:
         """The role words and lexicon terms in a normalised title.
@@ -219,6 +263,16 @@ class Lexicon:
         if head is None or not (takes or tolerates) or head in self.neutral or head in tolerates:
             return 0, head
         return (1 if head in takes else -1), head
+
+
+def work_types(occupation: Occupation, new: bool) -> list[SubRole]:
+    """The work types of ``occupation`` answered as new (``new``) or as older ones.
+
+    Every work type of a new occupation is new; an older occupation's are new
+    when a release introduced them.
+    """
+    whole = occupation.status in (Status.NEW, Status.RAISED)
+    return [role for role in occupation.sub_roles if new == (whole or role.introduced_in is not None)]
 
 
 def stray(start: int, end: int, a: int, b: int) -> bool:

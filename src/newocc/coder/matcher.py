@@ -25,7 +25,7 @@ from newocc.coder.calibrate import OPERATING_POINT, Calibration, load_calibratio
 from newocc.coder.calibrate import features as confidence_features
 from newocc.coder.index import Index, LabelSpec, term_spans
 from newocc.coder.index import terms as _terms
-from newocc.coder.lexicon import Lexicon, stray
+from newocc.coder.lexicon import Lexicon, stray, work_types
 from newocc.coder.normalise import CACHE_SIZE, MAX_CHARS, Normaliser, strip_invisible
 from newocc.coder.result import Evidence, LabelKind, Match
 from newocc.coder.scorers import SCORERS, Candidate, Query
@@ -523,7 +523,30 @@ class Matcher:
             key = (float(inside), recall, -position)
             if (inside or recall >= _SUB_ROLE_RECALL) and (chosen is None or key > chosen):
                 chosen, role = key, label.sub_role
-        return role
+        return role if role is not None else self._sub_role_by_head(query, candidate)
+
+    def _sub_role_by_head(self, query: Query, candidate: Candidate) -> SubRole | None:
+        """The one work type of the occupation that is about the title's head role, if there is one.
+
+        A title names the work (主播, 标注, 测试) more often than the work type:
+        电商主播 of an 互联网营销师 is its 直播销售员, 标注实习生 of an 人工智能训练师
+        its 数据标注员.  A role the occupation's own name heads (训练师 of
+        人工智能训练师) names the occupation, not one of its work types, and a
+        role two work types share decides nothing.
+        """
+        head = query.words.head
+        document = candidate.document
+        lexicon = self._lexicon
+        if (
+            head is None
+            or candidate.agreement < 0
+            or head not in lexicon.work_roles(document.occupation, document.new)
+        ):
+            return None
+        about = [
+            r for r in work_types(document.occupation, document.new) if head in lexicon.name_roles(r.name_zh)
+        ]
+        return about[0] if len(about) == 1 else None
 
 
 def snapshot_data(matcher: Matcher) -> dict[str, object]:

@@ -106,6 +106,10 @@ def role(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> 
     """1 when the title's head role is one the occupation takes (工程师 for a 工程技术人员)."""
     document = candidate.document
     agreement, decided = lexicon.agreement(query.words, document.takes, document.tolerates)
+    if candidate.exact and agreement < 0:
+        # The title is one of the occupation's names: a role word read across a word
+        # boundary in it (人事 in 退役军人事务员) cannot contradict the occupation.
+        agreement = 0
     candidate.agreement, candidate.role = agreement, decided
     return 1.0 if agreement > 0 else 0.0
 
@@ -122,6 +126,43 @@ def role_conflict(query: Query, candidate: Candidate, index: Index, lexicon: Lex
     return 1.0 if candidate.agreement < 0 else 0.0
 
 
+def role_decides(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """1 when the head role contradicts the occupation and is a job of its own (a teacher, a seller).
+
+    Role classes that decide are lexicon data (``decides`` in ``lexicon_roles.json``):
+    区块链讲师 is a teacher and 物联网销售 a seller whatever field they name, where a
+    technical mismatch (an algorithm engineer of an operations occupation) is often
+    a matter of how the title is written.
+    """
+    return 1.0 if candidate.agreement < 0 and candidate.role in lexicon.decides else 0.0
+
+
+def work_role(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """1 when one of the occupation's work types is about the title's head role (测试 of 人工智能算法测试员).
+
+    A work type names the work done within an occupation; a title in that
+    work is the occupation's even when its field words point elsewhere (AI算法测试
+    is an 人工智能训练师's, not an AI engineer's).
+    """
+    head = query.words.head
+    if head is None or candidate.agreement < 0:
+        return 0.0
+    document = candidate.document
+    return 1.0 if head in lexicon.work_roles(document.occupation, document.new) else 0.0
+
+
+def overridden(query: Query, candidate: Candidate, index: Index, lexicon: Lexicon) -> float:
+    """When the head role contradicts the occupation, how much of its name the title holds.
+
+    A title is [domain][role]: in 3D打印教师 or 区块链销售 the domain is the
+    occupation's and the role another's (a teacher, a seller of that field).  The
+    more of the name the domain matches, the more the other scorers favour the
+    occupation, so the contradiction must weigh as much: this is the name's recall
+    where the role contradicts it, 0 elsewhere.
+    """
+    return candidate.recall if candidate.agreement < 0 else 0.0
+
+
 _WEAKER = frozenset({LabelKind.ALIAS, LabelKind.ANCHOR, LabelKind.TITLE})
 
 SCORERS: Mapping[str, Scorer] = {
@@ -135,5 +176,8 @@ SCORERS: Mapping[str, Scorer] = {
     "role": role,
     "role_specific": role_specific,
     "role_conflict": role_conflict,
+    "overridden": overridden,
+    "role_decides": role_decides,
+    "work_role": work_role,
 }
 """The scorers, by the name their weight has in ``data/calibration.json``."""

@@ -43,8 +43,10 @@ class RoleClass:
     """A class of role words job titles are written with (开发, 研发, 程序员 → ``developer``).
 
     ``neutral`` classes (经理, 专员, 助理 …) say how senior a job is, not what
-    it is: they never contradict an occupation.  ``words`` are matched in
-    normalised titles, longest first.
+    it is: they never contradict an occupation.  A class that ``decides`` is a
+    job of its own whatever field a title names (a teacher, a seller, a
+    recruiter: 区块链讲师, 物联网销售): an occupation it contradicts is not the
+    title's.  ``words`` are matched in normalised titles, longest first.
     """
 
     id: str
@@ -52,6 +54,7 @@ class RoleClass:
     words: tuple[str, ...]
     sources: Sources
     common_usage: bool
+    decides: bool = False
 
     def __repr__(self) -> str:
         return f"RoleClass({self.id!r}, {len(self.words)} words)"

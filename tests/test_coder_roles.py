@@ -1,0 +1,65 @@
+"""Role-head logic: a title is [field][role], and the role decides what job it is and which work type."""
+
+from __future__ import annotations
+
+import pytest
+
+from newocc._store import current, vocabulary
+from newocc.coder import default
+from newocc.coder.lexicon import work_types
+from newocc.model import RoleClass
+
+
+@pytest.mark.parametrize(
+    "title", ["3D打印讲师", "云计算培训讲师", "物联网销售", "区块链客服", "人工智能招聘专员"]
+)
+def test_a_teacher_seller_recruiter_or_service_of_a_field_is_not_its_occupation(title: str) -> None:
+    assert default().match(title) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation", "work_type"),
+    [
+        ("电商主播", "互联网营销师", "直播销售员"),
+        ("数据标注实习生", "人工智能训练师", "数据标注员"),
+        ("AI模型测试实习生", "人工智能训练师", "人工智能算法测试员"),
+        ("测试开发工程师（AI）", "人工智能训练师", "人工智能算法测试员"),
+        ("渗透测试实习生", "信息安全测试员", "渗透测试员"),
+    ],
+)
+def test_the_head_role_names_the_work_type(title: str, occupation: str, work_type: str) -> None:
+    found = default().match(title)
+    assert found is not None
+    assert found.occupation.name_zh == occupation
+    assert found.sub_role is not None
+    assert found.sub_role.name_zh == work_type
+
+
+@pytest.mark.parametrize("title", ["人工智能训练师", "AI训练师"])
+def test_a_role_the_occupation_itself_heads_names_no_work_type(title: str) -> None:
+    found = default().match(title)
+    assert found is not None
+    assert found.occupation.name_zh == "人工智能训练师"
+    assert found.sub_role is None
+
+
+def test_what_a_work_type_is_about() -> None:
+    lexicon = default()._lexicon
+    assert lexicon.name_roles("数据标注员") == {"annotator"}
+    assert lexicon.name_roles("人工智能算法测试员") == {"tester"}
+    # The head entry of that very name adds hosts: a host who sells live is a 直播销售员.
+    assert {"live_sales", "host"} <= lexicon.name_roles("直播销售员")
+    trainer = next(o for o in current().occupations if o.name_zh == "人工智能训练师")
+    # 训练师 heads the occupation's own name: it is the occupation, not one of its work types.
+    assert "ai_trainer" not in lexicon.work_roles(trainer, True)
+    assert {"annotator", "tester"} <= lexicon.work_roles(trainer, True)
+    assert work_types(trainer, False) == []
+
+
+def test_role_classes_that_decide_are_data() -> None:
+    roles = {role.id: role for role in vocabulary().lexicon.roles}
+    assert roles["teacher"].decides
+    assert roles["sales"].decides
+    assert not roles["engineer"].decides
+    assert default()._lexicon.decides == {r for r, role in roles.items() if role.decides}
+    assert RoleClass("x", False, ("x",), (), True).decides is False
