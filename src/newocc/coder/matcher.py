@@ -52,7 +52,7 @@ _CODE_LENGTH = 24
 _EXACT = list(SCORERS).index("exact")
 SNAPSHOT_FILE = "coder_index.json"
 """The packaged index, built by ``python scripts/build_coder_index.py`` (the default matcher loads it)."""
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
 _BRACKETS = re.compile(r"[(（\[【「『〔][^)）\]】」』〕]*[)）\]】」』〕]?")
 _SUB_ROLE_RECALL = 0.9
 """The share of a work type's name (its terms, idf-weighted) a title must contain,
@@ -108,42 +108,25 @@ class Matcher:
         use_snapshot: bool = True,
     ) -> None:
         candidates = tuple(universe() if occupations is None else occupations)
-        catalogue = current()
-        lexicon = catalogue.lexicon
-        specs = [LabelSpec(a.text, LabelKind.ALIAS, a.occupation, a.sub_role) for a in catalogue.aliases]
-        by_code = {o.code: o for o in candidates if o.code is not None}
-        for anchor in lexicon.anchors:
-            target = by_code.get(anchor.code)
-            if target is None:
-                if occupations is None:
-                    raise CatalogueError(
-                        "lexicon_anchors.json",
-                        repr(anchor.text),
-                        "code",
-                        f"no occupation has code {anchor.code}",
-                    )
-                continue  # an occupation left out of ``occupations``
-            if target.name_zh != anchor.occupation:
-                raise CatalogueError(
-                    "lexicon_anchors.json",
-                    repr(anchor.text),
-                    "occupation",
-                    f"{anchor.code} is {target.name_zh}, not {anchor.occupation}",
-                )
-            specs.append(LabelSpec(anchor.text, LabelKind.ANCHOR, target))
-        base = len(specs)
-        for kind, rows, name in (
-            (LabelKind.ALIAS, extra_aliases, "extra_aliases"),
-            (LabelKind.TITLE, labelled_titles, "labelled_titles"),
-        ):
-            specs.extend(_user_labels(kind, rows, name, candidates))
-        plain = occupations is None and len(specs) == base
+        user = [
+            spec
+            for kind, rows, name in (
+                (LabelKind.ALIAS, extra_aliases, "extra_aliases"),
+                (LabelKind.TITLE, labelled_titles, "labelled_titles"),
+            )
+            for spec in _user_labels(kind, rows, name, candidates)
+        ]
+        plain = occupations is None and not user
         snapshot = _snapshot() if plain and _check.check_bool("use_snapshot", use_snapshot) else None
         if snapshot is not None:
+            # The snapshot was built from the packaged data as it is (its digest says
+            # so), the catalogue's labels with it: they need not be read again.
             self._normalise = Normaliser(folded=snapshot["normaliser"])
             self._lexicon = Lexicon.from_tables(snapshot["lexicon"])
             self._index = Index.from_data(snapshot["index"], candidates)
         else:
+            lexicon = current().lexicon
+            specs = [*_catalogue_labels(candidates, packaged=occupations is None), *user]
             texts = [spec.text for spec in specs]
             for occupation in candidates:
                 texts.append(occupation.name_zh)
@@ -354,50 +337,51 @@ class Matcher:
         postings = index.postings
         idf = index.idf
         domain = query.domain
-        for term, weight in query.weights.items():
-            listed = postings.get(term)
+        weights = query.weights
+        for term, weight in weights.items():
+            listed = postings(term)
             if listed is None:
                 continue
-            holders: Sequence[int] = listed[0::2]
-            for document, impact in zip(holders, listed[1::2], strict=True):
+            holders, impacts = listed
+            for document, impact in zip(holders, impacts, strict=True):
                 scores[document] = scores.get(document, 0.0) + weight * impact
             if term in domain:
                 mass = weight * idf[term]
                 for document in holders:
                     cover[document] = cover.get(document, 0.0) + mass
-        hits: dict[int, list[int]] = {}
-        by_document = hits.setdefault
-        label_postings = index.label_postings
-        labels = index.labels
-        marked: set[int] = set()
-        for term in query.weights:
-            for position in label_postings.get(term, ()):
-                if position not in marked:
-                    marked.add(position)
-                    by_document(labels[position].document, []).append(position)
+        owners = index.label_documents
         contained = self._contained(text, [(r.start, r.end) for r in query.words.roles])
+        inside: dict[int, list[int]] = {}
         for position in contained:
-            if position not in marked:
-                marked.add(position)
-                by_document(labels[position].document, []).append(position)
-        for position in contained:
-            scores.setdefault(index.labels[position].document, 0.0)
-        top = heapq.nsmallest(_RETRIEVED, scores.items(), key=lambda item: (-item[1], item[0]))
-        chosen = dict(top)
-        for position in contained:
-            document = index.labels[position].document
-            chosen.setdefault(document, scores[document])
+            document = owners[position]
+            scores.setdefault(document, 0.0)
+            inside.setdefault(document, []).append(position)
+        # (-score, number) orders as the ranking does; numbers are unique, so no key is needed.
+        top = heapq.nsmallest(_RETRIEVED, [(-score, document) for document, score in scores.items()])
+        chosen = [document for _, document in top]
+        picked = set(chosen)
+        chosen.extend(document for document in inside if document not in picked)
         candidates = []
         scorers = self._scorers
-        weights = self._weights
+        ranking = self._weights
         lexicon = self._lexicon
         documents = index.documents
-        for document, retrieval in chosen.items():
-            candidate = Candidate(documents[document], retrieval=retrieval, cover=cover.get(document, 0.0))
-            self._best_label(query, candidate, contained, hits.get(document, ()))
+        document_terms = index.document_terms
+        for document in chosen:
+            # The labels of the document that share a term with the title, or lie inside it.
+            own = document_terms(document)
+            positions = set(inside.get(document, ()))
+            for term in weights:
+                found = own.get(term)
+                if found is not None:
+                    positions.update(found)
+            candidate = Candidate(
+                documents[document], retrieval=scores[document], cover=cover.get(document, 0.0)
+            )
+            self._best_label(query, candidate, contained, positions)
             features = tuple([scorer(query, candidate, index, lexicon) for scorer in scorers])
             candidate.features = features
-            candidate.score = sum(map(operator.mul, weights, features))
+            candidate.score = sum(map(operator.mul, ranking, features))
             candidates.append(candidate)
         # A title that is exactly an official name (or a work type's, or a former
         # one) is that occupation, whatever else the scores say.
@@ -411,7 +395,7 @@ class Matcher:
         reading across a word boundary (库管 in 数据库管理员) and is not counted.
         """
         index = self._index
-        labels = index.labels
+        keys = index.label_keys
         found: set[int] = set()
         length = len(text)
         by_prefix = index.by_prefix
@@ -420,7 +404,7 @@ class Matcher:
             if listed is None:
                 continue
             for position in listed:
-                key = labels[position].key
+                key = keys[position]
                 end = start + len(key)
                 if end > length or not text.startswith(key, start):
                     continue
@@ -436,33 +420,40 @@ class Matcher:
         return found
 
     def _best_label(
-        self, query: Query, candidate: Candidate, contained: set[int], positions: Sequence[int]
+        self, query: Query, candidate: Candidate, contained: set[int], positions: Iterable[int]
     ) -> None:
-        """The label of the candidate that explains the title best (of those sharing a term with it)."""
+        """The label of the candidate that explains the title best (of those sharing a term with it).
+
+        Every label has its own key (its position ends it), so the best is the
+        same whatever order ``positions`` come in.
+        """
         index = self._index
         weights = query.weights
         domain = query.domain
-        idf = index.idf
+        domain_mass = query.domain_mass
+        text = query.text
+        keys = index.label_keys
+        label_idf = index.label_idf
+        ranks = index.label_ranks
         best: tuple[float, ...] | None = None
         if not positions:
             positions = index.by_document[candidate.document.number][:1]
         for position in positions:
-            label = index.labels[position]
-            mass = index.label_mass[position]
-            recall = sum(idf.get(t, 0.0) for t in label.domain if t in weights) / (mass + _RECALL_PRIOR)
+            domain_idf, terms_idf, mass = label_idf(position)
+            recall = sum([value for t, value in domain_idf if t in weights]) / (mass + _RECALL_PRIOR)
             precision = (
-                sum(weights[t] * idf.get(t, 0.0) for t in label.terms if t in domain) / query.domain_mass
-                if query.domain_mass
+                sum([weights[t] * value for t, value in terms_idf if t in domain]) / domain_mass
+                if domain_mass
                 else 0.0
             )
             inside = position in contained
-            exact = label.key == query.text
+            exact = keys[position] == text
             if exact:
                 recall = precision = 1.0
             elif inside:
                 recall = 1.0
             f = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-            key = (float(exact), float(inside), f, -label.kind.rank, -position)
+            key = (float(exact), float(inside), f, -ranks[position], -position)
             if best is None or key > best:
                 best = key
                 candidate.label = position
@@ -572,6 +563,37 @@ def _with_confidence(match: Match, confidence: float) -> Match:
 
 def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
+
+
+def _catalogue_labels(candidates: Sequence[Occupation], *, packaged: bool) -> list[LabelSpec]:
+    """The catalogue's aliases and the lexicon's anchors, as labels of ``candidates``.
+
+    An anchor whose occupation is not among the candidates is an error of the
+    packaged data when they are the packaged universe, else left out.
+    """
+    catalogue = current()
+    specs = [LabelSpec(a.text, LabelKind.ALIAS, a.occupation, a.sub_role) for a in catalogue.aliases]
+    by_code = {o.code: o for o in candidates if o.code is not None}
+    for anchor in catalogue.lexicon.anchors:
+        target = by_code.get(anchor.code)
+        if target is None:
+            if packaged:
+                raise CatalogueError(
+                    "lexicon_anchors.json",
+                    repr(anchor.text),
+                    "code",
+                    f"no occupation has code {anchor.code}",
+                )
+            continue  # an occupation left out of ``occupations``
+        if target.name_zh != anchor.occupation:
+            raise CatalogueError(
+                "lexicon_anchors.json",
+                repr(anchor.text),
+                "occupation",
+                f"{anchor.code} is {target.name_zh}, not {anchor.occupation}",
+            )
+        specs.append(LabelSpec(anchor.text, LabelKind.ANCHOR, target))
+    return specs
 
 
 def _user_labels(
