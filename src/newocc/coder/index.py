@@ -140,6 +140,9 @@ Postings = tuple[tuple[int, ...], tuple[float, ...]]
 Weighted = tuple[tuple[str, float], ...]
 """Terms, each with its idf."""
 
+Positions = Mapping[str, tuple[int, ...]]
+"""Term → positions of the labels that have it."""
+
 _SCALE = 10_000
 """idf and impacts are rounded to four decimals, so a snapshot holds them as integers
 over this scale: ``n / 10_000`` is the same float as the rounded value itself."""
@@ -316,7 +319,7 @@ class Index:
             {key: tuple(found) for key, found in by_prefix.items()}
         )
         self._label_idf: list[tuple[Weighted, Weighted, float] | None] = [None] * len(keys)
-        self._document_terms: list[Mapping[str, tuple[int, ...]] | None] = [None] * len(documents)
+        self._document_terms: list[tuple[Positions, Positions] | None] = [None] * len(documents)
 
     def postings(self, term: str) -> Postings | None:
         """The documents that have ``term`` with their impacts, strongest first; None when none has it."""
@@ -347,16 +350,26 @@ class Index:
             self._label_idf[position] = found
         return found
 
-    def document_terms(self, number: int) -> Mapping[str, tuple[int, ...]]:
-        """Per term of a document's labels, the positions of its labels that have it."""
+    def document_terms(self, number: int) -> tuple[Positions, Positions]:
+        """Per term of a document's labels, the positions of the labels that have it.
+
+        First among their terms, then among their domain terms.
+        """
         found = self._document_terms[number]
         if found is None:
             terms: dict[str, list[int]] = {}
+            domain: dict[str, list[int]] = {}
             labels = self.labels
             for position in self.by_document[number]:
-                for term in labels[position].terms:
+                label = labels[position]
+                for term in label.terms:
                     terms.setdefault(term, []).append(position)
-            found = {term: tuple(positions) for term, positions in terms.items()}
+                for term in label.domain:
+                    domain.setdefault(term, []).append(position)
+            found = (
+                {term: tuple(positions) for term, positions in terms.items()},
+                {term: tuple(positions) for term, positions in domain.items()},
+            )
             self._document_terms[number] = found
         return found
 

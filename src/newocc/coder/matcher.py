@@ -13,9 +13,10 @@ import json
 import math
 import operator
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from newocc import _check
 from newocc._store import current
@@ -23,12 +24,12 @@ from newocc._store.resources import DATA_FILES, DICTIONARY_FILES, read_data
 from newocc._text import as_code
 from newocc.coder.calibrate import OPERATING_POINT, Calibration, load_calibration, named
 from newocc.coder.calibrate import features as confidence_features
-from newocc.coder.index import Index, LabelSpec, term_spans
+from newocc.coder.index import Document, Index, LabelSpec, Weighted, term_spans
 from newocc.coder.index import terms as _terms
 from newocc.coder.lexicon import Lexicon, stray
 from newocc.coder.normalise import CACHE_SIZE, MAX_CHARS, Normaliser, strip_invisible
 from newocc.coder.result import Evidence, LabelKind, Match
-from newocc.coder.scorers import SCORERS, Candidate, Query
+from newocc.coder.scorers import LABEL_FREE, SCORERS, Candidate, Query, label_bound
 from newocc.coder.universe import universe
 from newocc.errors import CatalogueError, InvalidArgument, InvalidArgumentType
 from newocc.model import Occupation, Status, SubRole
@@ -61,6 +62,9 @@ _RECALL_PRIOR = 3.0
 """Added to a label's idf mass when its recall is computed: a name that is one
 common bigram (管理) does not explain a title by being found in it."""
 _EVIDENCE_TERMS = 6
+_MARGIN = 1e-9
+"""Added to a candidate's bound: it is summed in another order than the score,
+so the two may differ in their last bits."""
 
 
 class Matcher:
@@ -86,9 +90,14 @@ class Matcher:
 
     __slots__ = (
         "_best",
+        "_bounded",
         "_calibration",
+        "_free",
         "_index",
+        "_label_bound",
+        "_label_scorers",
         "_lexicon",
+        "_lock",
         "_normalise",
         "_ranked",
         "_scorers",
@@ -138,6 +147,11 @@ class Matcher:
         self._calibration = calibration if calibration is not None else load_calibration()
         self._scorers = tuple(SCORERS.values())
         self._weights = tuple(self._calibration.weights.get(name, 0.0) for name in SCORERS)
+        self._free = tuple(n for n, name in enumerate(SCORERS) if name in LABEL_FREE)
+        self._label_scorers = tuple(n for n, name in enumerate(SCORERS) if name not in LABEL_FREE)
+        self._label_bound = label_bound(self._calibration.weights)
+        self._lock = threading.Lock()
+        self._bounded = True
         self._best = lru_cache(maxsize=CACHE_SIZE)(self._uncached_best)
         self._top = lru_cache(maxsize=1024)(self._uncached_rank)
         self._ranked = lru_cache(maxsize=1024)(self._uncached_ranked)
@@ -251,7 +265,7 @@ class Matcher:
                 return _with_confidence(older, 1.0 - results[0].confidence if results else 1.0)
         return results[0] if results else None
 
-    def _uncached_rank(self, text: str) -> tuple[Query, list[Candidate], set[int]] | Match | None:
+    def _uncached_rank(self, text: str) -> tuple[Query, Sequence[Candidate], set[int]] | Match | None:
         """The query and its ranked candidates; a code's match; or None when the title says nothing."""
         code = self._code(text)
         if code is not None:
@@ -263,19 +277,19 @@ class Matcher:
 
     def _uncached_ranked(
         self, text: str, outside: str | None
-    ) -> tuple[Query, list[Candidate], set[int]] | None:
+    ) -> tuple[Query, Sequence[Candidate], set[int]] | None:
         """The query and ranked candidates of a normalised title (shared by titles that normalise alike)."""
         query = self._query(text, outside)
         ranked, contained = self._rank(query)
         return (query, ranked, contained) if ranked else None
 
-    def _candidates(self, text: str) -> list[Candidate]:
+    def _candidates(self, text: str) -> Sequence[Candidate]:
         """The scored candidates for a title, best first (for fitting and explaining)."""
         if self._code(text) is not None:
             return []
         text = text[:MAX_CHARS]
         query_text = self._normalise(text)
-        return self._rank(self._query(query_text, self._outside(text)))[0] if query_text else []
+        return list(self._rank(self._query(query_text, self._outside(text)))[0]) if query_text else []
 
     def _outside(self, text: str) -> str | None:
         """The title without bracketed parts, normalised, when it has any (and something is left)."""
@@ -329,7 +343,14 @@ class Matcher:
         domain_mass = math.fsum(weights[t] * idf.get(t, unseen) for t in domain)
         return Query(text, words, weights, mass, frozenset(domain), domain_mass)
 
-    def _rank(self, query: Query) -> tuple[list[Candidate], set[int]]:
+    def _rank(self, query: Query) -> tuple[Sequence[Candidate], set[int]]:
+        """The title's candidates, best first, and the positions of the labels found inside it.
+
+        The candidates are the documents retrieval scores best, and those with
+        a label inside the title.  Each gets a cheap bound first (see
+        :meth:`_bound`); the ranking scores a candidate in full only when the
+        candidates before it are known, so asking for the first few scores few.
+        """
         text = query.text
         index = self._index
         scores: dict[int, float] = {}
@@ -361,32 +382,107 @@ class Matcher:
         chosen = [document for _, document in top]
         picked = set(chosen)
         chosen.extend(document for document in inside if document not in picked)
-        candidates = []
+        documents = index.documents
         scorers = self._scorers
         ranking = self._weights
         lexicon = self._lexicon
-        documents = index.documents
-        document_terms = index.document_terms
-        for document in chosen:
-            # The labels of the document that share a term with the title, or lie inside it.
-            own = document_terms(document)
-            positions = set(inside.get(document, ()))
-            for term in weights:
-                found = own.get(term)
-                if found is not None:
-                    positions.update(found)
-            candidate = Candidate(
-                documents[document], retrieval=scores[document], cover=cover.get(document, 0.0)
-            )
-            self._best_label(query, candidate, contained, positions)
+        label_scorers = self._label_scorers
+
+        def score(number: int) -> Candidate:
+            candidate = Candidate(documents[number], retrieval=scores[number], cover=cover.get(number, 0.0))
+            self._best_label(query, candidate, contained, inside.get(number, ()))
             features = tuple([scorer(query, candidate, index, lexicon) for scorer in scorers])
             candidate.features = features
             candidate.score = sum(map(operator.mul, ranking, features))
-            candidates.append(candidate)
-        # A title that is exactly an official name (or a work type's, or a former
-        # one) is that occupation, whatever else the scores say.
-        candidates.sort(key=lambda c: (not named(c.features[_EXACT]), -c.score, c.document.number))
-        return candidates, contained
+            return candidate
+
+        def complete(candidate: Candidate, values: list[float]) -> Candidate:
+            # A bounded candidate, its label-free scorers already run (see _bound).
+            self._best_label(query, candidate, contained, inside.get(candidate.document.number, ()))
+            for n in label_scorers:
+                values[n] = scorers[n](query, candidate, index, lexicon)
+            features = tuple(values)
+            candidate.features = features
+            candidate.score = sum(map(operator.mul, ranking, features))
+            return candidate
+
+        if not self._bounded:
+            # Every candidate scored and sorted: what the bounds must not change.
+            return sorted(map(score, chosen), key=_order), contained
+        keys = index.label_keys
+        scored: list[tuple[_Key, Candidate]] = []
+        waiting: list[tuple[_Key, Candidate, list[float]]] = []
+        for number in chosen:
+            found = inside.get(number, ())
+            if any(keys[position] == text for position in found):
+                candidate = score(number)  # the title is one of its names: scored at once
+                scored.append((_order(candidate), candidate))
+            else:
+                waiting.append(
+                    self._bound(query, documents[number], scores[number], cover.get(number, 0.0), found)
+                )
+        return _Ranking(len(chosen), scored, waiting, complete, self._lock), contained
+
+    def _bound(
+        self, query: Query, document: Document, retrieval: float, cover: float, inside: Sequence[int]
+    ) -> tuple[_Key, Candidate, list[float]]:
+        """A candidate with its label-free scorers run, and a sort key no better than its own.
+
+        The others are bounded at the best label the title's terms allow:
+        recall 1 if a label lies inside the title, else what one label made of
+        every title term the document's labels have (in their domains) would
+        get; precision as if one label held every title term of theirs.
+        """
+        index = self._index
+        terms_of, domain_of = index.document_terms(document.number)
+        idf = index.idf
+        domain = query.domain
+        shared = explained = 0.0
+        for term, weight in query.weights.items():
+            if term in terms_of:
+                value = idf.get(term, 0.0)
+                if term in domain_of:
+                    shared += value
+                if term in domain:
+                    explained += weight * value
+        recall = 1.0 if inside else shared / (shared + _RECALL_PRIOR)
+        precision = explained / query.domain_mass if query.domain_mass else 0.0
+        candidate = Candidate(document, retrieval=retrieval, cover=cover)
+        scorers = self._scorers
+        weights = self._weights
+        lexicon = self._lexicon
+        values = [0.0] * len(scorers)
+        bound = 0.0
+        for n in self._free:
+            values[n] = value = scorers[n](query, candidate, index, lexicon)
+            bound += weights[n] * value
+        if self._label_bound is not None:
+            bound += self._label_bound(recall, precision, bool(inside))
+        else:
+            bound += self._bound_by_scorers(query, candidate, recall, precision, bool(inside))
+        return (True, -(bound + _MARGIN), document.number), candidate, values
+
+    def _bound_by_scorers(
+        self, query: Query, candidate: Candidate, recall: float, precision: float, inside: bool
+    ) -> float:
+        """What the label scorers add at most, from running them at the bounds (and at the worst label).
+
+        The candidate's label fields are put back as they were, for its best label.
+        """
+        index = self._index
+        lexicon = self._lexicon
+        scorers = self._scorers
+        weights = self._weights
+        candidate.contained = inside
+        bound = 0.0
+        for n in self._label_scorers:
+            candidate.recall, candidate.precision = recall, precision
+            best = weights[n] * scorers[n](query, candidate, index, lexicon)
+            candidate.recall, candidate.precision = (1.0 if inside else 0.0), 0.0
+            bound += max(best, weights[n] * scorers[n](query, candidate, index, lexicon))
+        candidate.recall = candidate.precision = 0.0
+        candidate.contained = False
+        return bound
 
     def _contained(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> set[int]:
         """Positions of the labels found whole inside the title (Latin ones on word boundaries).
@@ -420,55 +516,98 @@ class Matcher:
         return found
 
     def _best_label(
-        self, query: Query, candidate: Candidate, contained: set[int], positions: Iterable[int]
+        self, query: Query, candidate: Candidate, contained: set[int], inside: Sequence[int]
     ) -> None:
         """The label of the candidate that explains the title best (of those sharing a term with it).
 
-        Every label has its own key (its position ends it), so the best is the
-        same whatever order ``positions`` come in.
+        ``inside`` are the candidate's labels found inside the title.  Every
+        label has its own key (its position ends it), so the best is the same
+        whatever order the labels are tried in.
         """
         index = self._index
         weights = query.weights
         domain = query.domain
         domain_mass = query.domain_mass
+        idf = index.idf
+        number = candidate.document.number
+        terms_of, domain_of = index.document_terms(number)
+        # Walk the title's terms once, gathering per label what its recall (idf of its
+        # domain terms) and precision (weight × idf of the title's domain terms) add up.
+        recalls: dict[int, list[float]] = {}
+        precisions: dict[int, list[float]] = {}
+        positions = set(inside)
+        for term, weight in weights.items():
+            found = terms_of.get(term)
+            if found is None:
+                continue
+            positions.update(found)
+            value = idf.get(term, 0.0)
+            if term in domain:
+                product = weight * value
+                for position in found:
+                    listed = precisions.get(position)
+                    if listed is None:
+                        precisions[position] = [product]
+                    else:
+                        listed.append(product)
+            for position in domain_of.get(term, ()):
+                listed = recalls.get(position)
+                if listed is None:
+                    recalls[position] = [value]
+                else:
+                    listed.append(value)
+        if not positions:
+            positions = set(index.by_document[number][:1])
         text = query.text
         keys = index.label_keys
         label_idf = index.label_idf
         ranks = index.label_ranks
         best: tuple[float, ...] | None = None
-        if not positions:
-            positions = index.by_document[candidate.document.number][:1]
         for position in positions:
-            domain_idf, terms_idf, mass = label_idf(position)
-            recall = sum([value for t, value in domain_idf if t in weights]) / (mass + _RECALL_PRIOR)
-            precision = (
-                sum([weights[t] * value for t, value in terms_idf if t in domain]) / domain_mass
-                if domain_mass
-                else 0.0
-            )
-            inside = position in contained
+            is_inside = position in contained
             exact = keys[position] == text
+            # The key below starts (exact, inside): a label behind the best on those
+            # cannot win, whatever its recall and precision.
+            if best is not None and (exact, is_inside) < (candidate.exact, candidate.contained):
+                continue
             if exact:
                 recall = precision = 1.0
-            elif inside:
-                recall = 1.0
+            else:
+                precision = (
+                    _total(precisions.get(position), position, label_idf, weights, domain, 1) / domain_mass
+                    if domain_mass
+                    else 0.0
+                )
+                recall = (
+                    1.0
+                    if is_inside
+                    else _total(recalls.get(position), position, label_idf, weights, domain, 0)
+                    / (label_idf(position)[2] + _RECALL_PRIOR)
+                )
             f = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-            key = (float(exact), float(inside), f, -ranks[position], -position)
+            key = (float(exact), float(is_inside), f, -ranks[position], -position)
             if best is None or key > best:
                 best = key
                 candidate.label = position
                 candidate.recall, candidate.precision = recall, precision
-                candidate.contained, candidate.exact = inside, exact
+                candidate.contained, candidate.exact = is_inside, exact
 
     def _result(
-        self, query: Query, candidate: Candidate, ranked: list[Candidate], position: int, contained: set[int]
+        self,
+        query: Query,
+        candidate: Candidate,
+        ranked: Sequence[Candidate],
+        position: int,
+        contained: set[int],
     ) -> Match:
         index = self._index
         document = candidate.document
         calibration = self._calibration
-        scores = [c.score for c in ranked]
+        # Views, not lists: the confidence reads a rival or two, and a ranking scores
+        # a candidate only when it is read.
+        scores = _Column(ranked, _score_of)
         row = dict(zip(SCORERS, candidate.features, strict=False))
-        new = [c.document.new for c in ranked]
+        new = _Column(ranked, _is_new)
         features = confidence_features(scores, range(len(ranked)), position, new, calibration.nothing, row)
         confidence = self._calibration.confidence(features)
         first = ranked[0]
@@ -500,7 +639,6 @@ class Matcher:
         if candidate.exact and candidate.label is not None:
             return index.labels[candidate.label].sub_role
         weights = query.weights
-        idf = index.idf
         chosen: tuple[float, float, int] | None = None
         role = None
         for position in index.by_document[candidate.document.number]:
@@ -508,13 +646,126 @@ class Matcher:
             if label.sub_role is None or not label.terms:
                 continue
             inside = position in contained or label.key == query.text
-            mass = sum(idf.get(t, 0.0) for t in label.terms)
-            shared = sum(idf.get(t, 0.0) for t in label.terms if t in weights)
+            terms_idf = index.label_idf(position)[1]
+            mass = sum([value for _, value in terms_idf])
+            shared = sum([value for t, value in terms_idf if t in weights])
             recall = 1.0 if inside else shared / mass if mass else 0.0
             key = (float(inside), recall, -position)
             if (inside or recall >= _SUB_ROLE_RECALL) and (chosen is None or key > chosen):
                 chosen, role = key, label.sub_role
         return role
+
+
+_Key = tuple[bool, float, int]
+
+
+def _order(candidate: Candidate) -> _Key:
+    # A title that is exactly an official name (or a work type's, or a former
+    # one) is that occupation, whatever else the scores say.
+    return (not named(candidate.features[_EXACT]), -candidate.score, candidate.document.number)
+
+
+class _Ranking(Sequence[Candidate]):
+    """The candidates of one title, best first, each scored in full when first read.
+
+    ``scored`` holds candidates scored in full, ``waiting`` the others with
+    their bounds (sort keys no better than their own, see
+    :meth:`Matcher._bound`).  The best scored candidate comes next once no
+    waiting bound could beat it, so the order is exactly that of scoring every
+    candidate and sorting by :func:`_order`.
+    """
+
+    __slots__ = ("_complete", "_done", "_lock", "_scored", "_size", "_waiting")
+
+    def __init__(
+        self,
+        size: int,
+        scored: list[tuple[_Key, Candidate]],
+        waiting: list[tuple[_Key, Candidate, list[float]]],
+        complete: Callable[[Candidate, list[float]], Candidate],
+        lock: threading.Lock,
+    ) -> None:
+        heapq.heapify(scored)
+        waiting.sort(key=_first, reverse=True)  # the best last, to pop
+        self._size = size
+        self._scored = scored
+        self._waiting = waiting
+        self._complete: Callable[[Candidate, list[float]], Candidate] | None = complete
+        self._lock = lock
+        self._done: list[Candidate] = []
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, position: int) -> Candidate: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[Candidate]: ...
+    def __getitem__(self, position: int | slice) -> Candidate | Sequence[Candidate]:
+        if isinstance(position, slice):
+            return [self[n] for n in range(self._size)[position]]
+        if position < 0:
+            position += self._size
+        if not 0 <= position < self._size:
+            raise IndexError(position)
+        done = self._done
+        if position >= len(done):
+            with self._lock:
+                while len(done) <= position:
+                    self._next()
+        return done[position]
+
+    def __iter__(self) -> Iterator[Candidate]:
+        for position in range(self._size):
+            yield self[position]
+
+    def _next(self) -> None:
+        scored, waiting = self._scored, self._waiting
+        while not scored or (waiting and waiting[-1][0] < scored[0][0]):
+            assert self._complete is not None  # waiting is not empty
+            _, candidate, values = waiting.pop()
+            candidate = self._complete(candidate, values)
+            heapq.heappush(scored, (_order(candidate), candidate))
+        self._done.append(heapq.heappop(scored)[1])
+        if not waiting:
+            self._complete = None  # let the title's retrieval tables go
+
+
+def _first(item: tuple[_Key, Candidate, list[float]]) -> _Key:
+    return item[0]
+
+
+T = TypeVar("T")
+
+
+class _Column(Sequence[T]):
+    """One value of each candidate of a ranking, read when asked for."""
+
+    __slots__ = ("_of", "_ranked")
+
+    def __init__(self, ranked: Sequence[Candidate], of: Callable[[Candidate], T]) -> None:
+        self._ranked = ranked
+        self._of = of
+
+    def __len__(self) -> int:
+        return len(self._ranked)
+
+    @overload
+    def __getitem__(self, position: int) -> T: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[T]: ...
+    def __getitem__(self, position: int | slice) -> T | Sequence[T]:
+        if isinstance(position, slice):
+            return [self._of(c) for c in self._ranked[position]]
+        return self._of(self._ranked[position])
+
+
+def _score_of(candidate: Candidate) -> float:
+    return candidate.score
+
+
+def _is_new(candidate: Candidate) -> bool:
+    return candidate.document.new
 
 
 def snapshot_data(matcher: Matcher) -> dict[str, object]:
@@ -555,6 +806,30 @@ def _snapshot() -> Mapping[str, Any] | None:
     ):
         return None
     return data
+
+
+def _total(
+    values: list[float] | None,
+    position: int,
+    label_idf: Callable[[int], tuple[Weighted, Weighted, float]],
+    weights: Mapping[str, float],
+    domain: frozenset[str],
+    part: int,
+) -> float:
+    """A label's recall (``part`` 0) or precision (1) sum, as summed over the label's terms in order.
+
+    ``values`` were gathered in the title's order: one or two of them add up
+    the same in any order, three or more are summed again in the label's.
+    """
+    if values is None:
+        return 0.0
+    if len(values) == 1:
+        return values[0]
+    if len(values) == 2:
+        return values[0] + values[1]
+    if part == 0:
+        return sum([value for t, value in label_idf(position)[0] if t in weights])
+    return sum([weights[t] * value for t, value in label_idf(position)[1] if t in domain])
 
 
 def _with_confidence(match: Match, confidence: float) -> Match:
