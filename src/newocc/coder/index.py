@@ -162,6 +162,7 @@ class Index:
         "_label_idf",
         "_postings",
         "_raw_postings",
+        "_work_types",
         "by_document",
         "by_key",
         "by_prefix",
@@ -320,6 +321,7 @@ class Index:
         )
         self._label_idf: list[tuple[Weighted, Weighted, float] | None] = [None] * len(keys)
         self._document_terms: list[tuple[Positions, Positions] | None] = [None] * len(documents)
+        self._work_types: list[tuple[int, ...] | None] = [None] * len(documents)
 
     def postings(self, term: str) -> Postings | None:
         """The documents that have ``term`` with their impacts, strongest first; None when none has it."""
@@ -371,6 +373,19 @@ class Index:
                 {term: tuple(positions) for term, positions in domain.items()},
             )
             self._document_terms[number] = found
+        return found
+
+    def work_types(self, number: int) -> tuple[int, ...]:
+        """The positions of a document's labels that name a work type (and have terms)."""
+        found = self._work_types[number]
+        if found is None:
+            labels = self.labels
+            found = tuple(
+                position
+                for position in self.by_document[number]
+                if labels[position].sub_role is not None and labels[position].terms
+            )
+            self._work_types[number] = found
         return found
 
     def to_data(self, universe: Sequence[Occupation]) -> dict[str, Any]:

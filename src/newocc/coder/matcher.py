@@ -24,7 +24,7 @@ from newocc._store.resources import DATA_FILES, DICTIONARY_FILES, read_data
 from newocc._text import as_code
 from newocc.coder.calibrate import OPERATING_POINT, Calibration, load_calibration, named
 from newocc.coder.calibrate import features as confidence_features
-from newocc.coder.index import Document, Index, LabelSpec, Weighted, term_spans
+from newocc.coder.index import Document, Index, LabelSpec, term_spans
 from newocc.coder.index import terms as _terms
 from newocc.coder.lexicon import Lexicon, stray
 from newocc.coder.normalise import CACHE_SIZE, MAX_CHARS, Normaliser, strip_invisible
@@ -359,17 +359,19 @@ class Matcher:
         idf = index.idf
         domain = query.domain
         weights = query.weights
+        so_far = scores.get
+        covered = cover.get
         for term, weight in weights.items():
             listed = postings(term)
             if listed is None:
                 continue
             holders, impacts = listed
             for document, impact in zip(holders, impacts, strict=True):
-                scores[document] = scores.get(document, 0.0) + weight * impact
+                scores[document] = so_far(document, 0.0) + weight * impact
             if term in domain:
                 mass = weight * idf[term]
                 for document in holders:
-                    cover[document] = cover.get(document, 0.0) + mass
+                    cover[document] = covered(document, 0.0) + mass
         owners = index.label_documents
         contained = self._contained(text, [(r.start, r.end) for r in query.words.roles])
         inside: dict[int, list[int]] = {}
@@ -377,8 +379,9 @@ class Matcher:
             document = owners[position]
             scores.setdefault(document, 0.0)
             inside.setdefault(document, []).append(position)
-        # (-score, number) orders as the ranking does; numbers are unique, so no key is needed.
-        top = heapq.nsmallest(_RETRIEVED, [(-score, document) for document, score in scores.items()])
+        # (-score, number) orders as the ranking does; numbers are unique, so no key is needed
+        # (and sorting a hundred pairs in C is cheaper than heapq.nsmallest in Python).
+        top = sorted([(-score, document) for document, score in scores.items()])[:_RETRIEVED]
         chosen = [document for _, document in top]
         picked = set(chosen)
         chosen.extend(document for document in inside if document not in picked)
@@ -426,7 +429,7 @@ class Matcher:
     def _bound(
         self, query: Query, document: Document, retrieval: float, cover: float, inside: Sequence[int]
     ) -> tuple[_Key, Candidate, list[float]]:
-        """A candidate with its label-free scorers run, and a sort key no better than its own.
+        """A candidate, what its label-free scorers give, and a sort key no better than its own.
 
         The others are bounded at the best label the title's terms allow:
         recall 1 if a label lies inside the title, else what one label made of
@@ -448,9 +451,9 @@ class Matcher:
         recall = 1.0 if inside else shared / (shared + _RECALL_PRIOR)
         precision = explained / query.domain_mass if query.domain_mass else 0.0
         candidate = Candidate(document, retrieval=retrieval, cover=cover)
+        lexicon = self._lexicon
         scorers = self._scorers
         weights = self._weights
-        lexicon = self._lexicon
         values = [0.0] * len(scorers)
         bound = 0.0
         for n in self._free:
@@ -563,31 +566,45 @@ class Matcher:
         label_idf = index.label_idf
         ranks = index.label_ranks
         best: tuple[float, ...] | None = None
+        best_exact = best_inside = False
         for position in positions:
             is_inside = position in contained
             exact = keys[position] == text
             # The key below starts (exact, inside): a label behind the best on those
             # cannot win, whatever its recall and precision.
-            if best is not None and (exact, is_inside) < (candidate.exact, candidate.contained):
+            if best is not None and (exact < best_exact or (exact == best_exact and is_inside < best_inside)):
                 continue
             if exact:
                 recall = precision = 1.0
             else:
-                precision = (
-                    _total(precisions.get(position), position, label_idf, weights, domain, 1) / domain_mass
-                    if domain_mass
-                    else 0.0
-                )
-                recall = (
-                    1.0
-                    if is_inside
-                    else _total(recalls.get(position), position, label_idf, weights, domain, 0)
-                    / (label_idf(position)[2] + _RECALL_PRIOR)
-                )
+                # One or two terms add up the same in any order; three or more are
+                # summed again in the label's order, as the sum over the label is.
+                precision = 0.0
+                if domain_mass:
+                    listed = precisions.get(position)
+                    if listed is not None:
+                        if len(listed) == 1:
+                            precision = listed[0] / domain_mass
+                        elif len(listed) == 2:
+                            precision = (listed[0] + listed[1]) / domain_mass
+                        else:
+                            own = label_idf(position)[1]
+                            precision = sum([weights[t] * v for t, v in own if t in domain]) / domain_mass
+                recall = 1.0 if is_inside else 0.0
+                listed = None if is_inside else recalls.get(position)
+                if listed is not None:
+                    domain_idf, _, mass = label_idf(position)
+                    if len(listed) == 1:
+                        recall = listed[0] / (mass + _RECALL_PRIOR)
+                    elif len(listed) == 2:
+                        recall = (listed[0] + listed[1]) / (mass + _RECALL_PRIOR)
+                    else:
+                        recall = sum([v for t, v in domain_idf if t in weights]) / (mass + _RECALL_PRIOR)
             f = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
             key = (float(exact), float(is_inside), f, -ranks[position], -position)
             if best is None or key > best:
                 best = key
+                best_exact, best_inside = exact, is_inside
                 candidate.label = position
                 candidate.recall, candidate.precision = recall, precision
                 candidate.contained, candidate.exact = is_inside, exact
@@ -639,21 +656,20 @@ class Matcher:
         if candidate.exact and candidate.label is not None:
             return index.labels[candidate.label].sub_role
         weights = query.weights
+        keys = index.label_keys
+        text = query.text
         chosen: tuple[float, float, int] | None = None
-        role = None
-        for position in index.by_document[candidate.document.number]:
-            label = index.labels[position]
-            if label.sub_role is None or not label.terms:
-                continue
-            inside = position in contained or label.key == query.text
+        picked = 0
+        for position in index.work_types(candidate.document.number):
+            inside = position in contained or keys[position] == text
             terms_idf = index.label_idf(position)[1]
             mass = sum([value for _, value in terms_idf])
             shared = sum([value for t, value in terms_idf if t in weights])
             recall = 1.0 if inside else shared / mass if mass else 0.0
             key = (float(inside), recall, -position)
             if (inside or recall >= _SUB_ROLE_RECALL) and (chosen is None or key > chosen):
-                chosen, role = key, label.sub_role
-        return role
+                chosen, picked = key, position
+        return index.labels[picked].sub_role if chosen is not None else None
 
 
 _Key = tuple[bool, float, int]
@@ -806,30 +822,6 @@ def _snapshot() -> Mapping[str, Any] | None:
     ):
         return None
     return data
-
-
-def _total(
-    values: list[float] | None,
-    position: int,
-    label_idf: Callable[[int], tuple[Weighted, Weighted, float]],
-    weights: Mapping[str, float],
-    domain: frozenset[str],
-    part: int,
-) -> float:
-    """A label's recall (``part`` 0) or precision (1) sum, as summed over the label's terms in order.
-
-    ``values`` were gathered in the title's order: one or two of them add up
-    the same in any order, three or more are summed again in the label's.
-    """
-    if values is None:
-        return 0.0
-    if len(values) == 1:
-        return values[0]
-    if len(values) == 2:
-        return values[0] + values[1]
-    if part == 0:
-        return sum([value for t, value in label_idf(position)[0] if t in weights])
-    return sum([weights[t] * value for t, value in label_idf(position)[1] if t in domain])
 
 
 def _with_confidence(match: Match, confidence: float) -> Match:
