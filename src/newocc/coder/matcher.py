@@ -417,7 +417,7 @@ class Matcher:
         waiting: list[tuple[_Key, Candidate, list[float]]] = []
         for number in chosen:
             found = inside.get(number, ())
-            if any(keys[position] == text for position in found):
+            if found and any(keys[position] == text for position in found):
                 candidate = score(number)  # the title is one of its names: scored at once
                 scored.append((_order(candidate), candidate))
             else:
@@ -732,8 +732,9 @@ class _Ranking(Sequence[Candidate]):
         return done[position]
 
     def __iter__(self) -> Iterator[Candidate]:
+        done = self._done
         for position in range(self._size):
-            yield self[position]
+            yield done[position] if position < len(done) else self[position]
 
     def _next(self) -> None:
         scored, waiting = self._scored, self._waiting
