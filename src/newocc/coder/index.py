@@ -16,6 +16,8 @@ titles, and compared term by term with the title (see :mod:`~newocc.coder.scorer
 
 from __future__ import annotations
 
+import bisect
+import collections
 import enum
 import math
 import re
@@ -159,13 +161,15 @@ class Index:
 
     __slots__ = (
         "_document_terms",
+        "_key_last",
+        "_keys_repeated",
         "_label_idf",
         "_postings",
+        "_prefixes",
         "_raw_postings",
+        "_raw_prefixes",
         "_work_types",
         "by_document",
-        "by_key",
-        "by_prefix",
         "documents",
         "idf",
         "label_documents",
@@ -280,8 +284,14 @@ class Index:
         owners: tuple[int, ...],
         ranks: tuple[int, ...],
         idf: Mapping[str, float],
+        prefixes: Mapping[str, str] | None = None,
+        repeated: Mapping[str, list[int]] | None = None,
     ) -> None:
-        """Everything derived from the documents and labels that every query needs."""
+        """Everything derived from the documents and labels that every query needs.
+
+        ``prefixes`` and ``repeated`` are a snapshot's :meth:`prefixed` lists
+        (as strings) and :meth:`keyed` repeats, when it has them.
+        """
         self.documents = documents
         self.idf = idf
         self.labels = labels
@@ -299,29 +309,40 @@ class Index:
         """How many documents take each role class."""
         self.unseen_idf = math.log(1 + (len(documents) + 0.5) / 0.5)
         """The idf of a term no document has: the most informative of all."""
-        per_document: list[list[int]] = [[] for _ in documents]
-        by_key: dict[str, list[int]] = {}
-        by_prefix: dict[str, list[int]] = {}
-        for position, (key, owner) in enumerate(zip(keys, owners, strict=True)):
-            per_document[owner].append(position)
-            by_key.setdefault(key, []).append(position)
-        # Longest first, so a scan meets the most specific label at a position first
-        # (a stable sort: equally long keys stay in position order).
-        lengths = [-len(key) for key in keys]
-        for position in sorted(range(len(keys)), key=lengths.__getitem__):
-            key = keys[position]
-            if len(key) >= 2:
-                by_prefix.setdefault(key[:2], []).append(position)
-        self.by_document: tuple[tuple[int, ...], ...] = tuple(map(tuple, per_document))
-        self.by_key: Mapping[str, tuple[int, ...]] = MappingProxyType(
-            {key: tuple(found) for key, found in by_key.items()}
+        # C-level sorts and dicts, not a Python loop over every label: this runs on
+        # the first call of a process.  A stable sort keeps a document's labels in order.
+        self.by_document: Sequence[tuple[int, ...]] = _ByDocument(
+            sorted(range(len(owners)), key=owners.__getitem__), sorted(owners), len(documents)
         )
-        self.by_prefix: Mapping[str, tuple[int, ...]] = MappingProxyType(
-            {key: tuple(found) for key, found in by_prefix.items()}
+        """Per document, the positions of its labels."""
+        self._key_last = dict(zip(keys, range(len(keys)), strict=True))
+        self._keys_repeated: Mapping[str, tuple[int, ...]] = (
+            _repeated(keys) if repeated is None else {k: tuple(v) for k, v in repeated.items()}
         )
+        self._raw_prefixes: Mapping[str, str] = prefixes if prefixes is not None else {}
+        self._prefixes: dict[str, tuple[int, ...]] = {} if prefixes is not None else _by_prefix(keys)
         self._label_idf: list[tuple[Weighted, Weighted, float] | None] = [None] * len(keys)
         self._document_terms: list[tuple[Positions, Positions] | None] = [None] * len(documents)
         self._work_types: list[tuple[int, ...] | None] = [None] * len(documents)
+
+    def keyed(self, key: str) -> tuple[int, ...]:
+        """The positions of the labels whose key is ``key``."""
+        found = self._keys_repeated.get(key)
+        if found is not None:
+            return found
+        position = self._key_last.get(key)
+        return () if position is None else (position,)
+
+    def prefixed(self, prefix: str) -> tuple[int, ...] | None:
+        """The positions of the labels whose key starts with the two characters ``prefix``, longest first."""
+        found = self._prefixes.get(prefix)
+        if found is None:
+            raw = self._raw_prefixes.get(prefix)
+            if raw is None:
+                return None
+            found = tuple(map(int, raw.split(" ")))
+            self._prefixes[prefix] = found
+        return found
 
     def postings(self, term: str) -> Postings | None:
         """The documents that have ``term`` with their impacts, strongest first; None when none has it."""
@@ -405,11 +426,18 @@ class Index:
                 " ".join(f"{d} {round(i * _SCALE)}" for d, i in zip(found[0], found[1], strict=True))
             )
         labels = [self.labels[n] for n in range(len(self.labels))]
+        prefixes = {key[:2] for key in self.label_keys if len(key) >= 2}
         return {
-            "documents": [
-                [position[id(d.occupation)], d.new, sorted(d.takes), sorted(d.tolerates)]
-                for d in self.documents
-            ],
+            "documents": {
+                "occupation": [position[id(d.occupation)] for d in self.documents],
+                "new": [d.new for d in self.documents],
+                "takes": [" ".join(sorted(d.takes)) for d in self.documents],
+                "tolerates": [" ".join(sorted(d.tolerates)) for d in self.documents],
+            },
+            "prefixes": {
+                prefix: " ".join(map(str, self.prefixed(prefix) or ())) for prefix in sorted(prefixes)
+            },
+            "repeated": {key: list(found) for key, found in sorted(self._keys_repeated.items())},
             "labels": {
                 "key": [label.key for label in labels],
                 "text": [label.text for label in labels],
@@ -430,9 +458,18 @@ class Index:
     def from_data(cls, data: Mapping[str, Any], universe: Sequence[Occupation]) -> Index:
         """An index from :meth:`to_data`'s output for the same ``universe``, without building anything."""
         index = cls.__new__(cls)
+        columns = data["documents"]
+        roles: dict[str, frozenset[str]] = {}  # most documents share their role sets
+        for written in (*columns["takes"], *columns["tolerates"]):
+            if written not in roles:
+                roles[written] = frozenset(written.split())
         documents = tuple(
-            Document(number, universe[at], new, frozenset(takes), frozenset(tolerates))
-            for number, (at, new, takes, tolerates) in enumerate(data["documents"])
+            Document(number, universe[at], new, roles[takes], roles[tolerates])
+            for number, (at, new, takes, tolerates) in enumerate(
+                zip(
+                    columns["occupation"], columns["new"], columns["takes"], columns["tolerates"], strict=True
+                )
+            )
         )
         terms = data["terms"].split(" ")
         columns = data["labels"]
@@ -447,10 +484,65 @@ class Index:
             owners,
             tuple(kind.rank for kind in kinds),
             dict(zip(terms, [n / _SCALE for n in data["idf"]], strict=True)),
+            data["prefixes"],
+            data["repeated"],
         )
         index._raw_postings = dict(zip(terms, data["postings"].split("\n"), strict=True))
         index._postings = {}
         return index
+
+
+class _ByDocument(Sequence[tuple[int, ...]]):
+    """Per document, the positions of its labels: a slice of the labels in document order."""
+
+    __slots__ = ("_order", "_owners", "_size")
+
+    def __init__(self, order: list[int], owners: list[int], size: int) -> None:
+        self._order = order
+        self._owners = owners
+        self._size = size
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, number: int) -> tuple[int, ...]: ...
+    @overload
+    def __getitem__(self, number: slice) -> Sequence[tuple[int, ...]]: ...
+    def __getitem__(self, number: int | slice) -> tuple[int, ...] | Sequence[tuple[int, ...]]:
+        if isinstance(number, slice):
+            return [self[n] for n in range(self._size)[number]]
+        if number < 0:
+            number += self._size
+        if not 0 <= number < self._size:
+            raise IndexError(number)
+        owners = self._owners
+        return tuple(self._order[bisect.bisect_left(owners, number) : bisect.bisect_right(owners, number)])
+
+
+def _repeated(keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """The keys more than one label has, with their positions."""
+    counts = collections.Counter(keys)
+    repeated: dict[str, list[int]] = {key: [] for key, count in counts.items() if count > 1}
+    for position, key in enumerate(keys):
+        if key in repeated:
+            repeated[key].append(position)
+    return {key: tuple(found) for key, found in repeated.items()}
+
+
+def _by_prefix(keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """Per first two characters, the labels whose key starts with them, longest first.
+
+    Longest first, so a scan meets the most specific label at a position first
+    (a stable sort: equally long keys stay in position order).
+    """
+    found: dict[str, list[int]] = {}
+    lengths = [-len(key) for key in keys]
+    for position in sorted(range(len(keys)), key=lengths.__getitem__):
+        key = keys[position]
+        if len(key) >= 2:
+            found.setdefault(key[:2], []).append(position)
+    return {prefix: tuple(positions) for prefix, positions in found.items()}
 
 
 class _Labels(Sequence[Label]):

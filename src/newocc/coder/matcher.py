@@ -53,7 +53,7 @@ _CODE_LENGTH = 24
 _EXACT = list(SCORERS).index("exact")
 SNAPSHOT_FILE = "coder_index.json"
 """The packaged index, built by ``python scripts/build_coder_index.py`` (the default matcher loads it)."""
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3
 _BRACKETS = re.compile(r"[(（\[【「『〔][^)）\]】」』〕]*[)）\]】」』〕]?")
 _SUB_ROLE_RECALL = 0.9
 """The share of a work type's name (its terms, idf-weighted) a title must contain,
@@ -497,9 +497,9 @@ class Matcher:
         keys = index.label_keys
         found: set[int] = set()
         length = len(text)
-        by_prefix = index.by_prefix
+        prefixed = index.prefixed
         for start in range(length - 1):
-            listed = by_prefix.get(text[start : start + 2])
+            listed = prefixed(text[start : start + 2])
             if listed is None:
                 continue
             for position in listed:
@@ -514,7 +514,7 @@ class Matcher:
                 if any(stray(start, end, a, b) for a, b in spans):
                     continue
                 found.add(position)
-        for position in index.by_key.get(text, ()):
+        for position in index.keyed(text):
             found.add(position)
         return found
 
