@@ -7,13 +7,13 @@ compared side by side, and its first answer equals every later one.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
 import math
 import operator
 import re
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar, overload
@@ -802,12 +802,17 @@ def render_snapshot(data: Mapping[str, object]) -> str:
 
 
 def _fingerprint() -> str:
-    """A digest of every packaged data file the coder is built from."""
-    digest = hashlib.sha256()
+    """A digest of every packaged data file the coder is built from: each file's CRC-32 and size.
+
+    It tells a snapshot built from other data files (edited without running
+    ``scripts/build_coder_index.py``); CRC-32 rather than SHA-256 because
+    importing :mod:`hashlib` loads OpenSSL, several milliseconds of a first call.
+    """
+    parts = []
     for name in (*DATA_FILES, *DICTIONARY_FILES):
-        digest.update(name.encode())
-        digest.update(read_data(name))
-    return digest.hexdigest()
+        data = read_data(name)
+        parts.append(f"{name}:{zlib.crc32(data):08x}:{len(data)}")
+    return " ".join(parts)
 
 
 def _snapshot() -> Mapping[str, Any] | None:
