@@ -1,39 +1,50 @@
 """Benchmark the title coder on real posting titles: first call, unique titles, a repeating stream.
 
-Run: ``python benchmarks/bench_search.py [N]`` (N unique titles, default 20,000).
+Run: ``python benchmarks/bench_search.py [N] [--rounds R] [--against SRC]``
+(N unique titles, default 20,000; R rounds, default 3).  With ``--against``,
+every measurement is also made with the sources under SRC (another checkout's
+``src``, for example the commit before a change), the two interleaved round by
+round so both see the same machine load; the report gives both medians and
+their ratio (this tree's ÷ the other's).
 
 Titles are ``../shared/postings/titles.tsv`` (198,474 distinct real posting titles
 with their counts), or the file named by ``NEWOCC_TITLES``.
 
-- first call: ``import newocc; newocc.match(...)`` in a fresh interpreter (the
-  catalogue, the dictionary and the coder's index snapshot are loaded), median of 3;
+- first call: ``import newocc; newocc.match(...)`` in a fresh interpreter,
+  median of five per round, split into the store's part (the catalogue and the
+  dictionary, loaded for any first query) and the coder's (its index snapshot,
+  its lexicon, the first ranking).  Modules are compiled to byte code first, as a
+  wheel install leaves them;
 - unique titles: ``match_many`` over the first N distinct titles of the file (its
-  most frequent first), every one normalised and ranked from scratch;
+  most frequent first), every one normalised and ranked from scratch, in a fresh
+  process;
 - stream: the same N titles expanded by their posting counts and shuffled with a
-  fixed seed, as postings repeat in a real feed, through one warm matcher (the
-  repeats are answered from its caches);
-- memory: the process's peak resident set size after the runs.
+  fixed seed, as postings repeat in a real feed, through the same warm matcher
+  (the repeats are answered from its caches);
+- memory: that process's peak resident set size after both runs.
+
+Wall-clock and CPU time are both given: on a shared machine CPU time depends
+less on the load.
 """
 
 from __future__ import annotations
 
+import argparse
+import compileall
 import csv
+import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from newocc.coder import Matcher
-
 ROOT = Path(__file__).resolve().parents[1]
 TITLES = Path(os.environ.get("NEWOCC_TITLES", ROOT.parent.parent / "shared" / "postings" / "titles.tsv"))
-FIRST_CALL = (
-    "import time; t = time.perf_counter(); import newocc; newocc.match('直播招聘师'); "
-    "print((time.perf_counter() - t) * 1e3)"
-)
+FIRST_CALLS = 5
 
 
 def titles(count: int) -> list[tuple[str, int]]:
@@ -49,43 +60,139 @@ def titles(count: int) -> list[tuple[str, int]]:
     return found
 
 
-def first_call() -> float:
-    """Median milliseconds of a first match() in a fresh interpreter."""
-    runs = []
-    for _ in range(3):
-        output = subprocess.run(
-            [sys.executable, "-c", FIRST_CALL], capture_output=True, text=True, check=True
-        ).stdout
-        runs.append(float(output))
-    return sorted(runs)[1]
+def _clocks() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
 
 
-def main(count: int) -> None:
-    print(f"first match() in a fresh process: {first_call():.0f} ms (median of 3)")
-    began = time.perf_counter()
-    matcher = Matcher()
-    print(f"Matcher() from the packaged snapshot: {(time.perf_counter() - began) * 1e3:.0f} ms")
+def _since(began: tuple[float, float]) -> tuple[float, float]:
+    wall, cpu = _clocks()
+    return wall - began[0], cpu - began[1]
+
+
+def first_call() -> dict[str, float]:
+    """In a fresh interpreter: milliseconds of the store's and the coder's parts of a first match()."""
+    began = _clocks()
+    import newocc
+    from newocc._store import current, dictionary
+
+    current()
+    dictionary()
+    store = _since(began)
+    newocc.match("直播招聘师")
+    whole = _since(began)
+    return {
+        "wall": whole[0] * 1e3,
+        "cpu": whole[1] * 1e3,
+        "store wall": store[0] * 1e3,
+        "store cpu": store[1] * 1e3,
+        "coder wall": (whole[0] - store[0]) * 1e3,
+        "coder cpu": (whole[1] - store[1]) * 1e3,
+    }
+
+
+def throughput(count: int) -> dict[str, float]:
+    """In a fresh interpreter: a matcher's construction, unique titles and the stream."""
+    from newocc import coder
+    from newocc._store import current, dictionary
+
+    current()
+    dictionary()
+    began = _clocks()
+    matcher = coder.Matcher()
+    built = _since(began)
     sample = titles(count)
     unique = [title for title, _ in sample]
-    began = time.perf_counter()
+    began = _clocks()
     matched = sum(found is not None for found in matcher.match_many(unique))
-    elapsed = time.perf_counter() - began
-    print(
-        f"match_many, {len(unique):,} unique titles: {len(unique) / elapsed:,.0f} titles/s "
-        f"({elapsed / len(unique) * 1e6:.0f} µs each; {matched:,} matched)"
-    )
+    wall, cpu = _since(began)
     stream = [title for title, times in sample for _ in range(times)]
     random.Random(0).shuffle(stream)
-    began = time.perf_counter()
+    began = _clocks()
     for _ in matcher.match_many(stream):
         pass
-    elapsed = time.perf_counter() - began
-    print(
-        f"match_many, stream of {len(stream):,} postings (warm caches): {len(stream) / elapsed:,.0f} titles/s"
+    stream_wall, stream_cpu = _since(began)
+    return {
+        "Matcher() ms": built[0] * 1e3,
+        "unique/s": len(unique) / wall,
+        "unique/CPU s": len(unique) / cpu,
+        "µs per unique title": wall / len(unique) * 1e6,
+        "matched": matched,
+        "stream postings": len(stream),
+        "stream/s": len(stream) / stream_wall,
+        "stream/CPU s": len(stream) / stream_cpu,
+        "peak RSS MiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _run(source: Path, *args: str) -> dict[str, float]:
+    environment = {**os.environ, "PYTHONPATH": str(source)}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)  # read the byte code compiled below
+    output = subprocess.run(
+        [sys.executable, __file__, "--worker", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
+    ).stdout
+    result: dict[str, float] = json.loads(output)
+    return result
+
+
+def _report(label: str, runs: dict[str, list[dict[str, float]]], keys: list[str], fmt: str) -> None:
+    names = list(runs)
+    header = " | ".join(names)
+    ratio = " | this ÷ other" if len(names) == 2 else ""
+    print(f"\n| {label} | {header}{ratio} |")
+    print("|---" * (len(names) + 1 + (1 if ratio else 0)) + "|")
+    for key in keys:
+        medians = [statistics.median(run[key] for run in runs[name]) for name in names]
+        cells = " | ".join(format(value, fmt) for value in medians)
+        extra = f" | {medians[0] / medians[1]:.2f}×" if ratio and medians[1] else ""
+        print(f"| {key} | {cells}{extra} |")
+
+
+def main() -> None:
+    """Interleave the measurements of each source tree and print Markdown tables of medians."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("count", nargs="?", type=int, default=20_000, help="unique titles")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--against", type=Path, help="another tree of sources (a checkout's src) to compare")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        kind, *rest = args.worker
+        result = first_call() if kind == "first" else throughput(int(rest[0]))
+        print(json.dumps(result))
+        return
+    trees = {"this tree": ROOT / "src"}
+    if args.against is not None:
+        trees[f"{args.against}"] = args.against.resolve()
+    for tree in trees.values():
+        compileall.compile_dir(str(tree / "newocc"), quiet=1)
+        _run(tree, "first")  # warm the file-system caches and the byte code
+    first: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+    speed: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+    for number in range(args.rounds):
+        order = list(trees.items()) if number % 2 == 0 else list(reversed(trees.items()))
+        for name, tree in order:
+            first[name].extend(_run(tree, "first") for _ in range(FIRST_CALLS))
+            speed[name].append(_run(tree, "throughput", str(args.count)))
+        print(f"round {number + 1} of {args.rounds} done", file=sys.stderr)
+    print(f"{args.count:,} unique titles, {args.rounds} rounds; load average {os.getloadavg()[0]:.1f}")
+    _report(
+        "first match(), ms (median)",
+        first,
+        ["wall", "cpu", "store wall", "store cpu", "coder wall", "coder cpu"],
+        ".0f",
     )
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {rss:.0f} MB")
+    _report(
+        "match_many (median)",
+        speed,
+        ["Matcher() ms", "unique/s", "unique/CPU s", "µs per unique title", "stream/s", "stream/CPU s"],
+        ",.0f",
+    )
+    _report("memory (median)", speed, ["peak RSS MiB"], ".0f")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20_000)
+    main()

@@ -16,12 +16,14 @@ titles, and compared term by term with the title (see :mod:`~newocc.coder.scorer
 
 from __future__ import annotations
 
+import bisect
+import collections
 import enum
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
@@ -134,19 +136,46 @@ class LabelSpec:
     sub_role: SubRole | None = None
 
 
+Postings = tuple[tuple[int, ...], tuple[float, ...]]
+"""A term's postings: the documents that have it, strongest first, and their BM25F impacts."""
+
+Weighted = tuple[tuple[str, float], ...]
+"""Terms, each with its idf."""
+
+Positions = Mapping[str, tuple[int, ...]]
+"""Term → positions of the labels that have it."""
+
+_SCALE = 10_000
+"""idf and impacts are rounded to four decimals, so a snapshot holds them as integers
+over this scale: ``n / 10_000`` is the same float as the rounded value itself."""
+
+
 class Index:
-    """Documents, their labels, and the BM25F postings of their terms."""
+    """Documents, their labels, and the BM25F postings of their terms.
+
+    A snapshot's index (:meth:`from_data`) decodes what a query needs when it
+    first needs it: a term's postings, a label, a label's terms with their
+    idf, a document's label terms.  Each is decoded once and kept, so the
+    first call of a process does not pay for the whole dictionary.
+    """
 
     __slots__ = (
+        "_document_terms",
+        "_key_last",
+        "_keys_repeated",
+        "_label_idf",
+        "_postings",
+        "_prefixes",
+        "_raw_postings",
+        "_raw_prefixes",
+        "_work_types",
         "by_document",
-        "by_key",
-        "by_prefix",
         "documents",
         "idf",
-        "label_mass",
-        "label_postings",
+        "label_documents",
+        "label_keys",
+        "label_ranks",
         "labels",
-        "postings",
         "role_takers",
         "unseen_idf",
     )
@@ -234,20 +263,44 @@ class Index:
                     )
                 )
         labels.sort(key=lambda label: (label.kind.rank, label.document))
-        self._finish(tuple(documents), tuple(labels), idf, postings)
+        self._finish(
+            tuple(documents),
+            tuple(labels),
+            tuple(label.key for label in labels),
+            tuple(label.document for label in labels),
+            tuple(label.kind.rank for label in labels),
+            idf,
+        )
+        self._raw_postings: Mapping[str, str] = {}
+        self._postings: dict[str, Postings] = {
+            term: (tuple(found[0::2]), tuple(found[1::2])) for term, found in postings.items()
+        }
 
     def _finish(
         self,
         documents: tuple[Document, ...],
-        labels: tuple[Label, ...],
+        labels: Sequence[Label],
+        keys: tuple[str, ...],
+        owners: tuple[int, ...],
+        ranks: tuple[int, ...],
         idf: Mapping[str, float],
-        postings: Mapping[str, Sequence[Any]],
+        prefixes: Mapping[str, str] | None = None,
+        repeated: Mapping[str, list[int]] | None = None,
     ) -> None:
-        """Everything derived from the documents, labels and postings."""
+        """Everything derived from the documents and labels that every query needs.
+
+        ``prefixes`` and ``repeated`` are a snapshot's :meth:`prefixed` lists
+        (as strings) and :meth:`keyed` repeats, when it has them.
+        """
         self.documents = documents
         self.idf = idf
-        self.postings = postings
         self.labels = labels
+        self.label_keys = keys
+        """Per label, its key (the normalised name)."""
+        self.label_documents = owners
+        """Per label, the number of its document."""
+        self.label_ranks = ranks
+        """Per label, the rank of its kind (:attr:`LabelKind.rank`)."""
         takers: dict[str, int] = {}
         for document in documents:
             for taken in document.takes:
@@ -256,88 +309,285 @@ class Index:
         """How many documents take each role class."""
         self.unseen_idf = math.log(1 + (len(documents) + 0.5) / 0.5)
         """The idf of a term no document has: the most informative of all."""
-        self.label_mass: tuple[float, ...] = tuple(
-            sum(idf.get(t, 0.0) for t in label.domain) for label in labels
+        # C-level sorts and dicts, not a Python loop over every label: this runs on
+        # the first call of a process.  A stable sort keeps a document's labels in order.
+        self.by_document: Sequence[tuple[int, ...]] = _ByDocument(
+            sorted(range(len(owners)), key=owners.__getitem__), sorted(owners), len(documents)
         )
-        per_document: list[list[int]] = [[] for _ in documents]
-        label_postings: dict[str, list[int]] = {}
-        by_key: dict[str, list[int]] = {}
-        by_prefix: dict[str, list[int]] = {}
-        for position, label in enumerate(labels):
-            per_document[label.document].append(position)
-            for term in label.terms:
-                label_postings.setdefault(term, []).append(position)
-            by_key.setdefault(label.key, []).append(position)
-        # Longest first, so a scan meets the most specific label at a position first.
-        for position in sorted(range(len(labels)), key=lambda n: (-len(labels[n].key), n)):
-            key = labels[position].key
-            if len(key) >= 2:
-                by_prefix.setdefault(key[:2], []).append(position)
-        self.by_document: tuple[tuple[int, ...], ...] = tuple(map(tuple, per_document))
-        self.label_postings: Mapping[str, tuple[int, ...]] = MappingProxyType(
-            {term: tuple(found) for term, found in label_postings.items()}
+        """Per document, the positions of its labels."""
+        self._key_last = dict(zip(keys, range(len(keys)), strict=True))
+        self._keys_repeated: Mapping[str, tuple[int, ...]] = (
+            _repeated(keys) if repeated is None else {k: tuple(v) for k, v in repeated.items()}
         )
-        """Per term, the labels that have it."""
-        self.by_key: Mapping[str, tuple[int, ...]] = MappingProxyType(
-            {key: tuple(found) for key, found in by_key.items()}
-        )
-        self.by_prefix: Mapping[str, tuple[int, ...]] = MappingProxyType(
-            {key: tuple(found) for key, found in by_prefix.items()}
-        )
+        self._raw_prefixes: Mapping[str, str] = prefixes if prefixes is not None else {}
+        self._prefixes: dict[str, tuple[int, ...]] = {} if prefixes is not None else _by_prefix(keys)
+        self._label_idf: list[tuple[Weighted, Weighted, float] | None] = [None] * len(keys)
+        self._document_terms: list[tuple[Positions, Positions] | None] = [None] * len(documents)
+        self._work_types: list[tuple[int, ...] | None] = [None] * len(documents)
+
+    def keyed(self, key: str) -> tuple[int, ...]:
+        """The positions of the labels whose key is ``key``."""
+        found = self._keys_repeated.get(key)
+        if found is not None:
+            return found
+        position = self._key_last.get(key)
+        return () if position is None else (position,)
+
+    def prefixed(self, prefix: str) -> tuple[int, ...] | None:
+        """The positions of the labels whose key starts with the two characters ``prefix``, longest first."""
+        found = self._prefixes.get(prefix)
+        if found is None:
+            raw = self._raw_prefixes.get(prefix)
+            if raw is None:
+                return None
+            found = tuple(map(int, raw.split(" ")))
+            self._prefixes[prefix] = found
+        return found
+
+    def postings(self, term: str) -> Postings | None:
+        """The documents that have ``term`` with their impacts, strongest first; None when none has it."""
+        found = self._postings.get(term)
+        if found is None:
+            raw = self._raw_postings.get(term)
+            if raw is None:
+                return None
+            numbers = raw.split(" ")
+            found = (
+                tuple(map(int, numbers[0::2])),
+                tuple([int(n) / _SCALE for n in numbers[1::2]]),
+            )
+            self._postings[term] = found
+        return found
+
+    def label_idf(self, position: int) -> tuple[Weighted, Weighted, float]:
+        """A label's domain terms, its terms, and its mass (the sum of its domain terms' idf).
+
+        Each term comes with its idf (0 for a term no document has), in the label's order.
+        """
+        found = self._label_idf[position]
+        if found is None:
+            label = self.labels[position]
+            idf = self.idf
+            domain = tuple([(t, idf.get(t, 0.0)) for t in label.domain])
+            found = (domain, tuple([(t, idf.get(t, 0.0)) for t in label.terms]), sum(v for _, v in domain))
+            self._label_idf[position] = found
+        return found
+
+    def document_terms(self, number: int) -> tuple[Positions, Positions]:
+        """Per term of a document's labels, the positions of the labels that have it.
+
+        First among their terms, then among their domain terms.
+        """
+        found = self._document_terms[number]
+        if found is None:
+            terms: dict[str, list[int]] = {}
+            domain: dict[str, list[int]] = {}
+            labels = self.labels
+            for position in self.by_document[number]:
+                label = labels[position]
+                for term in label.terms:
+                    terms.setdefault(term, []).append(position)
+                for term in label.domain:
+                    domain.setdefault(term, []).append(position)
+            found = (
+                {term: tuple(positions) for term, positions in terms.items()},
+                {term: tuple(positions) for term, positions in domain.items()},
+            )
+            self._document_terms[number] = found
+        return found
+
+    def work_types(self, number: int) -> tuple[int, ...]:
+        """The positions of a document's labels that name a work type (and have terms)."""
+        found = self._work_types[number]
+        if found is None:
+            labels = self.labels
+            found = tuple(
+                position
+                for position in self.by_document[number]
+                if labels[position].sub_role is not None and labels[position].terms
+            )
+            self._work_types[number] = found
+        return found
 
     def to_data(self, universe: Sequence[Occupation]) -> dict[str, Any]:
-        """The index as JSON values, occupations by their position in ``universe`` (see :meth:`from_data`)."""
+        """The index as JSON values, occupations by their position in ``universe`` (see :meth:`from_data`).
+
+        Flat columns and strings, not nested lists of numbers: they parse
+        several times faster, and :meth:`from_data` splits a term's postings
+        or a label's terms only when a query first needs them.
+        """
         position = {id(occupation): n for n, occupation in enumerate(universe)}
+        terms = list(self.idf)
+        postings = []
+        for term in terms:
+            found = self.postings(term)
+            assert found is not None  # every term with an idf is in some document
+            postings.append(
+                " ".join(f"{d} {round(i * _SCALE)}" for d, i in zip(found[0], found[1], strict=True))
+            )
+        labels = [self.labels[n] for n in range(len(self.labels))]
+        prefixes = {key[:2] for key in self.label_keys if len(key) >= 2}
         return {
-            "documents": [
-                [position[id(d.occupation)], d.new, sorted(d.takes), sorted(d.tolerates)]
-                for d in self.documents
-            ],
-            "labels": [
-                [
-                    label.key,
-                    label.text,
-                    label.kind.value,
-                    label.document,
-                    label.sub_role.name_zh if label.sub_role is not None else None,
-                    " ".join(label.terms),
-                    " ".join(label.domain),
-                ]
-                for label in self.labels
-            ],
-            "idf": dict(self.idf),
-            "postings": {term: list(found) for term, found in self.postings.items()},
+            "documents": {
+                "occupation": [position[id(d.occupation)] for d in self.documents],
+                "new": [d.new for d in self.documents],
+                "takes": [" ".join(sorted(d.takes)) for d in self.documents],
+                "tolerates": [" ".join(sorted(d.tolerates)) for d in self.documents],
+            },
+            "prefixes": {
+                prefix: " ".join(map(str, self.prefixed(prefix) or ())) for prefix in sorted(prefixes)
+            },
+            "repeated": {key: list(found) for key, found in sorted(self._keys_repeated.items())},
+            "labels": {
+                "key": [label.key for label in labels],
+                "text": [label.text for label in labels],
+                "kind": [label.kind.value for label in labels],
+                "document": [label.document for label in labels],
+                "sub_role": [
+                    label.sub_role.name_zh if label.sub_role is not None else None for label in labels
+                ],
+                "terms": [" ".join(label.terms) for label in labels],
+                "domain": [" ".join(label.domain) for label in labels],
+            },
+            "terms": " ".join(terms),
+            "idf": [round(self.idf[term] * _SCALE) for term in terms],
+            "postings": "\n".join(postings),
         }
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], universe: Sequence[Occupation]) -> Index:
         """An index from :meth:`to_data`'s output for the same ``universe``, without building anything."""
         index = cls.__new__(cls)
+        columns = data["documents"]
+        roles: dict[str, frozenset[str]] = {}  # most documents share their role sets
+        for written in (*columns["takes"], *columns["tolerates"]):
+            if written not in roles:
+                roles[written] = frozenset(written.split())
         documents = tuple(
-            Document(number, universe[at], new, frozenset(takes), frozenset(tolerates))
-            for number, (at, new, takes, tolerates) in enumerate(data["documents"])
-        )
-        labels = []
-        for key, text, kind, document, role, label_terms, domain in data["labels"]:
-            occupation = documents[document].occupation
-            sub_role = (
-                next(r for r in occupation.sub_roles if r.name_zh == role) if role is not None else None
-            )
-            labels.append(
-                Label(
-                    key,
-                    text,
-                    LabelKind(kind),
-                    document,
-                    sub_role,
-                    tuple(label_terms.split()),
-                    tuple(domain.split()),
+            Document(number, universe[at], new, roles[takes], roles[tolerates])
+            for number, (at, new, takes, tolerates) in enumerate(
+                zip(
+                    columns["occupation"], columns["new"], columns["takes"], columns["tolerates"], strict=True
                 )
             )
-        index._finish(
-            documents, tuple(labels), MappingProxyType(data["idf"]), MappingProxyType(data["postings"])
         )
+        terms = data["terms"].split(" ")
+        columns = data["labels"]
+        keys = tuple(columns["key"])
+        owners = tuple(columns["document"])
+        by_value = {kind.value: kind for kind in LabelKind}
+        kinds = [by_value[kind] for kind in columns["kind"]]
+        index._finish(
+            documents,
+            _Labels(columns, kinds, documents),
+            keys,
+            owners,
+            tuple(kind.rank for kind in kinds),
+            dict(zip(terms, [n / _SCALE for n in data["idf"]], strict=True)),
+            data["prefixes"],
+            data["repeated"],
+        )
+        index._raw_postings = dict(zip(terms, data["postings"].split("\n"), strict=True))
+        index._postings = {}
         return index
+
+
+class _ByDocument(Sequence[tuple[int, ...]]):
+    """Per document, the positions of its labels: a slice of the labels in document order."""
+
+    __slots__ = ("_order", "_owners", "_size")
+
+    def __init__(self, order: list[int], owners: list[int], size: int) -> None:
+        self._order = order
+        self._owners = owners
+        self._size = size
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, number: int) -> tuple[int, ...]: ...
+    @overload
+    def __getitem__(self, number: slice) -> Sequence[tuple[int, ...]]: ...
+    def __getitem__(self, number: int | slice) -> tuple[int, ...] | Sequence[tuple[int, ...]]:
+        if isinstance(number, slice):
+            return [self[n] for n in range(self._size)[number]]
+        if number < 0:
+            number += self._size
+        if not 0 <= number < self._size:
+            raise IndexError(number)
+        owners = self._owners
+        return tuple(self._order[bisect.bisect_left(owners, number) : bisect.bisect_right(owners, number)])
+
+
+def _repeated(keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """The keys more than one label has, with their positions."""
+    counts = collections.Counter(keys)
+    repeated: dict[str, list[int]] = {key: [] for key, count in counts.items() if count > 1}
+    for position, key in enumerate(keys):
+        if key in repeated:
+            repeated[key].append(position)
+    return {key: tuple(found) for key, found in repeated.items()}
+
+
+def _by_prefix(keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """Per first two characters, the labels whose key starts with them, longest first.
+
+    Longest first, so a scan meets the most specific label at a position first
+    (a stable sort: equally long keys stay in position order).
+    """
+    found: dict[str, list[int]] = {}
+    lengths = [-len(key) for key in keys]
+    for position in sorted(range(len(keys)), key=lengths.__getitem__):
+        key = keys[position]
+        if len(key) >= 2:
+            found.setdefault(key[:2], []).append(position)
+    return {prefix: tuple(positions) for prefix, positions in found.items()}
+
+
+class _Labels(Sequence[Label]):
+    """A snapshot's labels, each made from its columns when first asked for."""
+
+    __slots__ = ("_columns", "_documents", "_kinds", "_made")
+
+    def __init__(
+        self, columns: Mapping[str, list[Any]], kinds: list[LabelKind], documents: Sequence[Document]
+    ) -> None:
+        self._columns = columns
+        self._kinds = kinds
+        self._documents = documents
+        self._made: list[Label | None] = [None] * len(kinds)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, position: int) -> Label: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[Label]: ...
+    def __getitem__(self, position: int | slice) -> Label | Sequence[Label]:
+        if isinstance(position, slice):
+            return [self[n] for n in range(len(self._made))[position]]
+        label = self._made[position]
+        if label is None:
+            columns = self._columns
+            document = columns["document"][position]
+            role = columns["sub_role"][position]
+            sub_role = None
+            if role is not None:
+                roles = self._documents[document].occupation.sub_roles
+                sub_role = next(r for r in roles if r.name_zh == role)
+            label = Label(
+                columns["key"][position],
+                columns["text"][position],
+                self._kinds[position],
+                document,
+                sub_role,
+                tuple(columns["terms"][position].split()),
+                tuple(columns["domain"][position].split()),
+            )
+            self._made[position] = label
+        return label
 
 
 def _order(occupation: Occupation) -> tuple[int, str]:

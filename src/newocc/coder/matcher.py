@@ -7,15 +7,16 @@ compared side by side, and its first answer equals every later one.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
 import math
 import operator
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import threading
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from newocc import _check
 from newocc._store import vocabulary
@@ -23,12 +24,12 @@ from newocc._store.resources import DATA_FILES, DICTIONARY_FILES, read_data
 from newocc._text import as_code
 from newocc.coder.calibrate import OPERATING_POINT, Calibration, load_calibration, named
 from newocc.coder.calibrate import features as confidence_features
-from newocc.coder.index import Index, LabelSpec, term_spans
+from newocc.coder.index import Document, Index, LabelSpec, term_spans
 from newocc.coder.index import terms as _terms
 from newocc.coder.lexicon import Lexicon, stray, work_types
 from newocc.coder.normalise import CACHE_SIZE, MAX_CHARS, Normaliser, strip_invisible
 from newocc.coder.result import Evidence, LabelKind, Match
-from newocc.coder.scorers import SCORERS, Candidate, Query
+from newocc.coder.scorers import LABEL_FREE, SCORERS, Candidate, Query, label_bound
 from newocc.coder.universe import universe
 from newocc.errors import CatalogueError, InvalidArgument, InvalidArgumentType
 from newocc.model import Occupation, Status, SubRole
@@ -52,7 +53,7 @@ _CODE_LENGTH = 24
 _EXACT = list(SCORERS).index("exact")
 SNAPSHOT_FILE = "coder_index.json"
 """The packaged index, built by ``python scripts/build_coder_index.py`` (the default matcher loads it)."""
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 3
 _BRACKETS = re.compile(r"[(（\[【「『〔][^)）\]】」』〕]*[)）\]】」』〕]?")
 _SUB_ROLE_RECALL = 0.9
 """The share of a work type's name (its terms, idf-weighted) a title must contain,
@@ -61,6 +62,9 @@ _RECALL_PRIOR = 3.0
 """Added to a label's idf mass when its recall is computed: a name that is one
 common bigram (管理) does not explain a title by being found in it."""
 _EVIDENCE_TERMS = 6
+_MARGIN = 1e-9
+"""Added to a candidate's bound: it is summed in another order than the score,
+so the two may differ in their last bits."""
 
 
 class Matcher:
@@ -86,9 +90,14 @@ class Matcher:
 
     __slots__ = (
         "_best",
+        "_bounded",
         "_calibration",
+        "_free",
         "_index",
+        "_label_bound",
+        "_label_scorers",
         "_lexicon",
+        "_lock",
         "_normalise",
         "_ranked",
         "_scorers",
@@ -108,42 +117,25 @@ class Matcher:
         use_snapshot: bool = True,
     ) -> None:
         candidates = tuple(universe() if occupations is None else occupations)
-        words = vocabulary()
-        lexicon = words.lexicon
-        specs = [LabelSpec(a.text, LabelKind.ALIAS, a.occupation, a.sub_role) for a in words.aliases]
-        by_code = {o.code: o for o in candidates if o.code is not None}
-        for anchor in lexicon.anchors:
-            target = by_code.get(anchor.code)
-            if target is None:
-                if occupations is None:
-                    raise CatalogueError(
-                        "lexicon_anchors.json",
-                        repr(anchor.text),
-                        "code",
-                        f"no occupation has code {anchor.code}",
-                    )
-                continue  # an occupation left out of ``occupations``
-            if target.name_zh != anchor.occupation:
-                raise CatalogueError(
-                    "lexicon_anchors.json",
-                    repr(anchor.text),
-                    "occupation",
-                    f"{anchor.code} is {target.name_zh}, not {anchor.occupation}",
-                )
-            specs.append(LabelSpec(anchor.text, LabelKind.ANCHOR, target))
-        base = len(specs)
-        for kind, rows, name in (
-            (LabelKind.ALIAS, extra_aliases, "extra_aliases"),
-            (LabelKind.TITLE, labelled_titles, "labelled_titles"),
-        ):
-            specs.extend(_user_labels(kind, rows, name, candidates))
-        plain = occupations is None and len(specs) == base
+        user = [
+            spec
+            for kind, rows, name in (
+                (LabelKind.ALIAS, extra_aliases, "extra_aliases"),
+                (LabelKind.TITLE, labelled_titles, "labelled_titles"),
+            )
+            for spec in _user_labels(kind, rows, name, candidates)
+        ]
+        plain = occupations is None and not user
         snapshot = _snapshot() if plain and _check.check_bool("use_snapshot", use_snapshot) else None
         if snapshot is not None:
+            # The snapshot was built from the packaged data as it is (its digest says
+            # so), the catalogue's labels with it: they need not be read again.
             self._normalise = Normaliser(folded=snapshot["normaliser"])
             self._lexicon = Lexicon.from_tables(snapshot["lexicon"])
             self._index = Index.from_data(snapshot["index"], candidates)
         else:
+            lexicon = vocabulary().lexicon
+            specs = [*_catalogue_labels(candidates, packaged=occupations is None), *user]
             texts = [spec.text for spec in specs]
             for occupation in candidates:
                 texts.append(occupation.name_zh)
@@ -155,6 +147,11 @@ class Matcher:
         self._calibration = calibration if calibration is not None else load_calibration()
         self._scorers = tuple(SCORERS.values())
         self._weights = tuple(self._calibration.weights.get(name, 0.0) for name in SCORERS)
+        self._free = tuple(n for n, name in enumerate(SCORERS) if name in LABEL_FREE)
+        self._label_scorers = tuple(n for n, name in enumerate(SCORERS) if name not in LABEL_FREE)
+        self._label_bound = label_bound(self._calibration.weights)
+        self._lock = threading.Lock()
+        self._bounded = True
         self._best = lru_cache(maxsize=CACHE_SIZE)(self._uncached_best)
         self._top = lru_cache(maxsize=1024)(self._uncached_rank)
         self._ranked = lru_cache(maxsize=1024)(self._uncached_ranked)
@@ -268,7 +265,7 @@ class Matcher:
                 return _with_confidence(older, 1.0 - results[0].confidence if results else 1.0)
         return results[0] if results else None
 
-    def _uncached_rank(self, text: str) -> tuple[Query, list[Candidate], set[int]] | Match | None:
+    def _uncached_rank(self, text: str) -> tuple[Query, Sequence[Candidate], set[int]] | Match | None:
         """The query and its ranked candidates; a code's match; or None when the title says nothing."""
         code = self._code(text)
         if code is not None:
@@ -280,19 +277,19 @@ class Matcher:
 
     def _uncached_ranked(
         self, text: str, outside: str | None
-    ) -> tuple[Query, list[Candidate], set[int]] | None:
+    ) -> tuple[Query, Sequence[Candidate], set[int]] | None:
         """The query and ranked candidates of a normalised title (shared by titles that normalise alike)."""
         query = self._query(text, outside)
         ranked, contained = self._rank(query)
         return (query, ranked, contained) if ranked else None
 
-    def _candidates(self, text: str) -> list[Candidate]:
+    def _candidates(self, text: str) -> Sequence[Candidate]:
         """The scored candidates for a title, best first (for fitting and explaining)."""
         if self._code(text) is not None:
             return []
         text = text[:MAX_CHARS]
         query_text = self._normalise(text)
-        return self._rank(self._query(query_text, self._outside(text)))[0] if query_text else []
+        return list(self._rank(self._query(query_text, self._outside(text)))[0]) if query_text else []
 
     def _outside(self, text: str) -> str | None:
         """The title without bracketed parts, normalised, when it has any (and something is left)."""
@@ -346,7 +343,14 @@ class Matcher:
         domain_mass = math.fsum(weights[t] * idf.get(t, unseen) for t in domain)
         return Query(text, words, weights, mass, frozenset(domain), domain_mass)
 
-    def _rank(self, query: Query) -> tuple[list[Candidate], set[int]]:
+    def _rank(self, query: Query) -> tuple[Sequence[Candidate], set[int]]:
+        """The title's candidates, best first, and the positions of the labels found inside it.
+
+        The candidates are the documents retrieval scores best, and those with
+        a label inside the title.  Each gets a cheap bound first (see
+        :meth:`_bound`); the ranking scores a candidate in full only when the
+        candidates before it are known, so asking for the first few scores few.
+        """
         text = query.text
         index = self._index
         scores: dict[int, float] = {}
@@ -354,55 +358,134 @@ class Matcher:
         postings = index.postings
         idf = index.idf
         domain = query.domain
-        for term, weight in query.weights.items():
-            listed = postings.get(term)
+        weights = query.weights
+        so_far = scores.get
+        covered = cover.get
+        for term, weight in weights.items():
+            listed = postings(term)
             if listed is None:
                 continue
-            holders: Sequence[int] = listed[0::2]
-            for document, impact in zip(holders, listed[1::2], strict=True):
-                scores[document] = scores.get(document, 0.0) + weight * impact
+            holders, impacts = listed
+            for document, impact in zip(holders, impacts, strict=True):
+                scores[document] = so_far(document, 0.0) + weight * impact
             if term in domain:
                 mass = weight * idf[term]
                 for document in holders:
-                    cover[document] = cover.get(document, 0.0) + mass
-        hits: dict[int, list[int]] = {}
-        by_document = hits.setdefault
-        label_postings = index.label_postings
-        labels = index.labels
-        marked: set[int] = set()
-        for term in query.weights:
-            for position in label_postings.get(term, ()):
-                if position not in marked:
-                    marked.add(position)
-                    by_document(labels[position].document, []).append(position)
+                    cover[document] = covered(document, 0.0) + mass
+        owners = index.label_documents
         contained = self._contained(text, [(r.start, r.end) for r in query.words.roles])
+        inside: dict[int, list[int]] = {}
         for position in contained:
-            if position not in marked:
-                marked.add(position)
-                by_document(labels[position].document, []).append(position)
-        for position in contained:
-            scores.setdefault(index.labels[position].document, 0.0)
-        top = heapq.nsmallest(_RETRIEVED, scores.items(), key=lambda item: (-item[1], item[0]))
-        chosen = dict(top)
-        for position in contained:
-            document = index.labels[position].document
-            chosen.setdefault(document, scores[document])
-        candidates = []
-        scorers = self._scorers
-        weights = self._weights
-        lexicon = self._lexicon
+            document = owners[position]
+            scores.setdefault(document, 0.0)
+            inside.setdefault(document, []).append(position)
+        # (-score, number) orders as the ranking does; numbers are unique, so no key is needed
+        # (and sorting a hundred pairs in C is cheaper than heapq.nsmallest in Python).
+        top = sorted([(-score, document) for document, score in scores.items()])[:_RETRIEVED]
+        chosen = [document for _, document in top]
+        picked = set(chosen)
+        chosen.extend(document for document in inside if document not in picked)
         documents = index.documents
-        for document, retrieval in chosen.items():
-            candidate = Candidate(documents[document], retrieval=retrieval, cover=cover.get(document, 0.0))
-            self._best_label(query, candidate, contained, hits.get(document, ()))
+        scorers = self._scorers
+        ranking = self._weights
+        lexicon = self._lexicon
+        label_scorers = self._label_scorers
+
+        def score(number: int) -> Candidate:
+            candidate = Candidate(documents[number], retrieval=scores[number], cover=cover.get(number, 0.0))
+            self._best_label(query, candidate, contained, inside.get(number, ()))
             features = tuple([scorer(query, candidate, index, lexicon) for scorer in scorers])
             candidate.features = features
-            candidate.score = sum(map(operator.mul, weights, features))
-            candidates.append(candidate)
-        # A title that is exactly an official name (or a work type's, or a former
-        # one) is that occupation, whatever else the scores say.
-        candidates.sort(key=lambda c: (not named(c.features[_EXACT]), -c.score, c.document.number))
-        return candidates, contained
+            candidate.score = sum(map(operator.mul, ranking, features))
+            return candidate
+
+        def complete(candidate: Candidate, values: list[float]) -> Candidate:
+            # A bounded candidate, its label-free scorers already run (see _bound).
+            self._best_label(query, candidate, contained, inside.get(candidate.document.number, ()))
+            for n in label_scorers:
+                values[n] = scorers[n](query, candidate, index, lexicon)
+            features = tuple(values)
+            candidate.features = features
+            candidate.score = sum(map(operator.mul, ranking, features))
+            return candidate
+
+        if not self._bounded:
+            # Every candidate scored and sorted: what the bounds must not change.
+            return sorted(map(score, chosen), key=_order), contained
+        keys = index.label_keys
+        scored: list[tuple[_Key, Candidate]] = []
+        waiting: list[tuple[_Key, Candidate, list[float]]] = []
+        for number in chosen:
+            found = inside.get(number, ())
+            if found and any(keys[position] == text for position in found):
+                candidate = score(number)  # the title is one of its names: scored at once
+                scored.append((_order(candidate), candidate))
+            else:
+                waiting.append(
+                    self._bound(query, documents[number], scores[number], cover.get(number, 0.0), found)
+                )
+        return _Ranking(len(chosen), scored, waiting, complete, self._lock), contained
+
+    def _bound(
+        self, query: Query, document: Document, retrieval: float, cover: float, inside: Sequence[int]
+    ) -> tuple[_Key, Candidate, list[float]]:
+        """A candidate, what its label-free scorers give, and a sort key no better than its own.
+
+        The others are bounded at the best label the title's terms allow:
+        recall 1 if a label lies inside the title, else what one label made of
+        every title term the document's labels have (in their domains) would
+        get; precision as if one label held every title term of theirs.
+        """
+        index = self._index
+        terms_of, domain_of = index.document_terms(document.number)
+        idf = index.idf
+        domain = query.domain
+        shared = explained = 0.0
+        for term, weight in query.weights.items():
+            if term in terms_of:
+                value = idf.get(term, 0.0)
+                if term in domain_of:
+                    shared += value
+                if term in domain:
+                    explained += weight * value
+        recall = 1.0 if inside else shared / (shared + _RECALL_PRIOR)
+        precision = explained / query.domain_mass if query.domain_mass else 0.0
+        candidate = Candidate(document, retrieval=retrieval, cover=cover)
+        lexicon = self._lexicon
+        scorers = self._scorers
+        weights = self._weights
+        values = [0.0] * len(scorers)
+        bound = 0.0
+        for n in self._free:
+            values[n] = value = scorers[n](query, candidate, index, lexicon)
+            bound += weights[n] * value
+        if self._label_bound is not None:
+            bound += self._label_bound(recall, precision, bool(inside))
+        else:
+            bound += self._bound_by_scorers(query, candidate, recall, precision, bool(inside))
+        return (True, -(bound + _MARGIN), document.number), candidate, values
+
+    def _bound_by_scorers(
+        self, query: Query, candidate: Candidate, recall: float, precision: float, inside: bool
+    ) -> float:
+        """What the label scorers add at most, from running them at the bounds (and at the worst label).
+
+        The candidate's label fields are put back as they were, for its best label.
+        """
+        index = self._index
+        lexicon = self._lexicon
+        scorers = self._scorers
+        weights = self._weights
+        candidate.contained = inside
+        bound = 0.0
+        for n in self._label_scorers:
+            candidate.recall, candidate.precision = recall, precision
+            best = weights[n] * scorers[n](query, candidate, index, lexicon)
+            candidate.recall, candidate.precision = (1.0 if inside else 0.0), 0.0
+            bound += max(best, weights[n] * scorers[n](query, candidate, index, lexicon))
+        candidate.recall = candidate.precision = 0.0
+        candidate.contained = False
+        return bound
 
     def _contained(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> set[int]:
         """Positions of the labels found whole inside the title (Latin ones on word boundaries).
@@ -411,16 +494,16 @@ class Matcher:
         reading across a word boundary (库管 in 数据库管理员) and is not counted.
         """
         index = self._index
-        labels = index.labels
+        keys = index.label_keys
         found: set[int] = set()
         length = len(text)
-        by_prefix = index.by_prefix
+        prefixed = index.prefixed
         for start in range(length - 1):
-            listed = by_prefix.get(text[start : start + 2])
+            listed = prefixed(text[start : start + 2])
             if listed is None:
                 continue
             for position in listed:
-                key = labels[position].key
+                key = keys[position]
                 end = start + len(key)
                 if end > length or not text.startswith(key, start):
                     continue
@@ -431,53 +514,117 @@ class Matcher:
                 if any(stray(start, end, a, b) for a, b in spans):
                     continue
                 found.add(position)
-        for position in index.by_key.get(text, ()):
+        for position in index.keyed(text):
             found.add(position)
         return found
 
     def _best_label(
-        self, query: Query, candidate: Candidate, contained: set[int], positions: Sequence[int]
+        self, query: Query, candidate: Candidate, contained: set[int], inside: Sequence[int]
     ) -> None:
-        """The label of the candidate that explains the title best (of those sharing a term with it)."""
+        """The label of the candidate that explains the title best (of those sharing a term with it).
+
+        ``inside`` are the candidate's labels found inside the title.  Every
+        label has its own key (its position ends it), so the best is the same
+        whatever order the labels are tried in.
+        """
         index = self._index
         weights = query.weights
         domain = query.domain
+        domain_mass = query.domain_mass
         idf = index.idf
-        best: tuple[float, ...] | None = None
+        number = candidate.document.number
+        terms_of, domain_of = index.document_terms(number)
+        # Walk the title's terms once, gathering per label what its recall (idf of its
+        # domain terms) and precision (weight × idf of the title's domain terms) add up.
+        recalls: dict[int, list[float]] = {}
+        precisions: dict[int, list[float]] = {}
+        positions = set(inside)
+        for term, weight in weights.items():
+            found = terms_of.get(term)
+            if found is None:
+                continue
+            positions.update(found)
+            value = idf.get(term, 0.0)
+            if term in domain:
+                product = weight * value
+                for position in found:
+                    listed = precisions.get(position)
+                    if listed is None:
+                        precisions[position] = [product]
+                    else:
+                        listed.append(product)
+            for position in domain_of.get(term, ()):
+                listed = recalls.get(position)
+                if listed is None:
+                    recalls[position] = [value]
+                else:
+                    listed.append(value)
         if not positions:
-            positions = index.by_document[candidate.document.number][:1]
+            positions = set(index.by_document[number][:1])
+        text = query.text
+        keys = index.label_keys
+        label_idf = index.label_idf
+        ranks = index.label_ranks
+        best: tuple[float, ...] | None = None
+        best_exact = best_inside = False
         for position in positions:
-            label = index.labels[position]
-            mass = index.label_mass[position]
-            recall = sum(idf.get(t, 0.0) for t in label.domain if t in weights) / (mass + _RECALL_PRIOR)
-            precision = (
-                sum(weights[t] * idf.get(t, 0.0) for t in label.terms if t in domain) / query.domain_mass
-                if query.domain_mass
-                else 0.0
-            )
-            inside = position in contained
-            exact = label.key == query.text
+            is_inside = position in contained
+            exact = keys[position] == text
+            # The key below starts (exact, inside): a label behind the best on those
+            # cannot win, whatever its recall and precision.
+            if best is not None and (exact < best_exact or (exact == best_exact and is_inside < best_inside)):
+                continue
             if exact:
                 recall = precision = 1.0
-            elif inside:
-                recall = 1.0
+            else:
+                # One or two terms add up the same in any order; three or more are
+                # summed again in the label's order, as the sum over the label is.
+                precision = 0.0
+                if domain_mass:
+                    listed = precisions.get(position)
+                    if listed is not None:
+                        if len(listed) == 1:
+                            precision = listed[0] / domain_mass
+                        elif len(listed) == 2:
+                            precision = (listed[0] + listed[1]) / domain_mass
+                        else:
+                            own = label_idf(position)[1]
+                            precision = sum([weights[t] * v for t, v in own if t in domain]) / domain_mass
+                recall = 1.0 if is_inside else 0.0
+                listed = None if is_inside else recalls.get(position)
+                if listed is not None:
+                    domain_idf, _, mass = label_idf(position)
+                    if len(listed) == 1:
+                        recall = listed[0] / (mass + _RECALL_PRIOR)
+                    elif len(listed) == 2:
+                        recall = (listed[0] + listed[1]) / (mass + _RECALL_PRIOR)
+                    else:
+                        recall = sum([v for t, v in domain_idf if t in weights]) / (mass + _RECALL_PRIOR)
             f = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-            key = (float(exact), float(inside), f, -label.kind.rank, -position)
+            key = (float(exact), float(is_inside), f, -ranks[position], -position)
             if best is None or key > best:
                 best = key
+                best_exact, best_inside = exact, is_inside
                 candidate.label = position
                 candidate.recall, candidate.precision = recall, precision
-                candidate.contained, candidate.exact = inside, exact
+                candidate.contained, candidate.exact = is_inside, exact
 
     def _result(
-        self, query: Query, candidate: Candidate, ranked: list[Candidate], position: int, contained: set[int]
+        self,
+        query: Query,
+        candidate: Candidate,
+        ranked: Sequence[Candidate],
+        position: int,
+        contained: set[int],
     ) -> Match:
         index = self._index
         document = candidate.document
         calibration = self._calibration
-        scores = [c.score for c in ranked]
+        # Views, not lists: the confidence reads a rival or two, and a ranking scores
+        # a candidate only when it is read.
+        scores = _Column(ranked, _score_of)
         row = dict(zip(SCORERS, candidate.features, strict=False))
-        new = [c.document.new for c in ranked]
+        new = _Column(ranked, _is_new)
         features = confidence_features(scores, range(len(ranked)), position, new, calibration.nothing, row)
         confidence = self._calibration.confidence(features)
         first = ranked[0]
@@ -509,20 +656,20 @@ class Matcher:
         if candidate.exact and candidate.label is not None:
             return index.labels[candidate.label].sub_role
         weights = query.weights
-        idf = index.idf
+        keys = index.label_keys
+        text = query.text
         chosen: tuple[float, float, int] | None = None
-        role = None
-        for position in index.by_document[candidate.document.number]:
-            label = index.labels[position]
-            if label.sub_role is None or not label.terms:
-                continue
-            inside = position in contained or label.key == query.text
-            mass = sum(idf.get(t, 0.0) for t in label.terms)
-            shared = sum(idf.get(t, 0.0) for t in label.terms if t in weights)
+        picked = 0
+        for position in index.work_types(candidate.document.number):
+            inside = position in contained or keys[position] == text
+            terms_idf = index.label_idf(position)[1]
+            mass = sum([value for _, value in terms_idf])
+            shared = sum([value for t, value in terms_idf if t in weights])
             recall = 1.0 if inside else shared / mass if mass else 0.0
             key = (float(inside), recall, -position)
             if (inside or recall >= _SUB_ROLE_RECALL) and (chosen is None or key > chosen):
-                chosen, role = key, label.sub_role
+                chosen, picked = key, position
+        role = index.labels[picked].sub_role if chosen is not None else None
         return role if role is not None else self._sub_role_by_head(query, candidate)
 
     def _sub_role_by_head(self, query: Query, candidate: Candidate) -> SubRole | None:
@@ -549,6 +696,119 @@ class Matcher:
         return about[0] if len(about) == 1 else None
 
 
+_Key = tuple[bool, float, int]
+
+
+def _order(candidate: Candidate) -> _Key:
+    # A title that is exactly an official name (or a work type's, or a former
+    # one) is that occupation, whatever else the scores say.
+    return (not named(candidate.features[_EXACT]), -candidate.score, candidate.document.number)
+
+
+class _Ranking(Sequence[Candidate]):
+    """The candidates of one title, best first, each scored in full when first read.
+
+    ``scored`` holds candidates scored in full, ``waiting`` the others with
+    their bounds (sort keys no better than their own, see
+    :meth:`Matcher._bound`).  The best scored candidate comes next once no
+    waiting bound could beat it, so the order is exactly that of scoring every
+    candidate and sorting by :func:`_order`.
+    """
+
+    __slots__ = ("_complete", "_done", "_lock", "_scored", "_size", "_waiting")
+
+    def __init__(
+        self,
+        size: int,
+        scored: list[tuple[_Key, Candidate]],
+        waiting: list[tuple[_Key, Candidate, list[float]]],
+        complete: Callable[[Candidate, list[float]], Candidate],
+        lock: threading.Lock,
+    ) -> None:
+        heapq.heapify(scored)
+        waiting.sort(key=_first, reverse=True)  # the best last, to pop
+        self._size = size
+        self._scored = scored
+        self._waiting = waiting
+        self._complete: Callable[[Candidate, list[float]], Candidate] | None = complete
+        self._lock = lock
+        self._done: list[Candidate] = []
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, position: int) -> Candidate: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[Candidate]: ...
+    def __getitem__(self, position: int | slice) -> Candidate | Sequence[Candidate]:
+        if isinstance(position, slice):
+            return [self[n] for n in range(self._size)[position]]
+        if position < 0:
+            position += self._size
+        if not 0 <= position < self._size:
+            raise IndexError(position)
+        done = self._done
+        if position >= len(done):
+            with self._lock:
+                while len(done) <= position:
+                    self._next()
+        return done[position]
+
+    def __iter__(self) -> Iterator[Candidate]:
+        done = self._done
+        for position in range(self._size):
+            yield done[position] if position < len(done) else self[position]
+
+    def _next(self) -> None:
+        scored, waiting = self._scored, self._waiting
+        while not scored or (waiting and waiting[-1][0] < scored[0][0]):
+            assert self._complete is not None  # waiting is not empty
+            _, candidate, values = waiting.pop()
+            candidate = self._complete(candidate, values)
+            heapq.heappush(scored, (_order(candidate), candidate))
+        self._done.append(heapq.heappop(scored)[1])
+        if not waiting:
+            self._complete = None  # let the title's retrieval tables go
+
+
+def _first(item: tuple[_Key, Candidate, list[float]]) -> _Key:
+    return item[0]
+
+
+T = TypeVar("T")
+
+
+class _Column(Sequence[T]):
+    """One value of each candidate of a ranking, read when asked for."""
+
+    __slots__ = ("_of", "_ranked")
+
+    def __init__(self, ranked: Sequence[Candidate], of: Callable[[Candidate], T]) -> None:
+        self._ranked = ranked
+        self._of = of
+
+    def __len__(self) -> int:
+        return len(self._ranked)
+
+    @overload
+    def __getitem__(self, position: int) -> T: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[T]: ...
+    def __getitem__(self, position: int | slice) -> T | Sequence[T]:
+        if isinstance(position, slice):
+            return [self._of(c) for c in self._ranked[position]]
+        return self._of(self._ranked[position])
+
+
+def _score_of(candidate: Candidate) -> float:
+    return candidate.score
+
+
+def _is_new(candidate: Candidate) -> bool:
+    return candidate.document.new
+
+
 def snapshot_data(matcher: Matcher) -> dict[str, object]:
     """What ``data/coder_index.json`` holds for ``matcher`` (built from the packaged data)."""
     return {
@@ -566,12 +826,17 @@ def render_snapshot(data: Mapping[str, object]) -> str:
 
 
 def _fingerprint() -> str:
-    """A digest of every packaged data file the coder is built from."""
-    digest = hashlib.sha256()
+    """A digest of every packaged data file the coder is built from: each file's CRC-32 and size.
+
+    It tells a snapshot built from other data files (edited without running
+    ``scripts/build_coder_index.py``); CRC-32 rather than SHA-256 because
+    importing :mod:`hashlib` loads OpenSSL, several milliseconds of a first call.
+    """
+    parts = []
     for name in (*DATA_FILES, *DICTIONARY_FILES):
-        digest.update(name.encode())
-        digest.update(read_data(name))
-    return digest.hexdigest()
+        data = read_data(name)
+        parts.append(f"{name}:{zlib.crc32(data):08x}:{len(data)}")
+    return " ".join(parts)
 
 
 def _snapshot() -> Mapping[str, Any] | None:
@@ -595,6 +860,37 @@ def _with_confidence(match: Match, confidence: float) -> Match:
 
 def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
+
+
+def _catalogue_labels(candidates: Sequence[Occupation], *, packaged: bool) -> list[LabelSpec]:
+    """The catalogue's aliases and the lexicon's anchors, as labels of ``candidates``.
+
+    An anchor whose occupation is not among the candidates is an error of the
+    packaged data when they are the packaged universe, else left out.
+    """
+    words = vocabulary()
+    specs = [LabelSpec(a.text, LabelKind.ALIAS, a.occupation, a.sub_role) for a in words.aliases]
+    by_code = {o.code: o for o in candidates if o.code is not None}
+    for anchor in words.lexicon.anchors:
+        target = by_code.get(anchor.code)
+        if target is None:
+            if packaged:
+                raise CatalogueError(
+                    "lexicon_anchors.json",
+                    repr(anchor.text),
+                    "code",
+                    f"no occupation has code {anchor.code}",
+                )
+            continue  # an occupation left out of ``occupations``
+        if target.name_zh != anchor.occupation:
+            raise CatalogueError(
+                "lexicon_anchors.json",
+                repr(anchor.text),
+                "occupation",
+                f"{anchor.code} is {target.name_zh}, not {anchor.occupation}",
+            )
+        specs.append(LabelSpec(anchor.text, LabelKind.ANCHOR, target))
+    return specs
 
 
 def _user_labels(

@@ -17,7 +17,7 @@ from newocc.coder.index import Document, Index
 from newocc.coder.lexicon import Lexicon, TitleWords
 from newocc.coder.result import LabelKind
 
-__all__ = ["SCORERS", "Candidate", "Query", "Scorer"]
+__all__ = ["LABEL_FREE", "SCORERS", "Candidate", "Query", "Scorer", "label_bound"]
 
 
 @attrs.frozen
@@ -181,3 +181,51 @@ SCORERS: Mapping[str, Scorer] = {
     "work_role": work_role,
 }
 """The scorers, by the name their weight has in ``data/calibration.json``."""
+
+LABEL_FREE = frozenset(
+    {"retrieval", "domain", "role", "role_specific", "role_conflict", "role_decides", "work_role"}
+)
+"""The scorers that read only the title and the document (its retrieval score, cover
+and role classes), not the candidate's best label.
+
+The ranking runs them first and bounds what the others can add, so it looks for
+the best label (the costly part) only of candidates that can reach the top.
+Every *other* scorer must read nothing of the best label but ``recall``,
+``precision``, ``contained``, ``exact`` (and ``label`` when it is exact), be
+monotone in ``recall`` and ``precision``, and not read what a label-free
+scorer writes (``agreement``, ``role``).  A scorer left out of this set only
+makes ranking slower.  ``tests/test_coder_speed.py`` checks on real titles that
+the bounded ranking equals scoring every candidate.
+"""
+
+_BOUNDED = frozenset({"name_recall", "name_precision", "explained", "contained", "exact"})
+
+
+def label_bound(weights: Mapping[str, float]) -> Callable[[float, float, bool], float] | None:
+    """The most the scorers outside :data:`LABEL_FREE` add to a score, weighted, as a function.
+
+    It takes upper bounds of the best label's recall and precision and whether a
+    label lies inside the title, for a candidate the title does not name
+    exactly (``exact`` gives it 0).  None when some scorer outside
+    :data:`LABEL_FREE` is not one this function knows, or a weight is negative:
+    the ranking then runs the scorers themselves at those bounds.  Keep it in
+    step with the scorers above.
+    """
+    if set(SCORERS) - LABEL_FREE != _BOUNDED:
+        return None
+    recall_weight, precision_weight, explained_weight, contained_weight = (
+        weights.get(name, 0.0) for name in ("name_recall", "name_precision", "explained", "contained")
+    )
+    if min(recall_weight, precision_weight, explained_weight, contained_weight) < 0:
+        return None
+
+    def bound(recall: float, precision: float, inside: bool) -> float:
+        total = recall + precision
+        return (
+            recall_weight * recall
+            + precision_weight * precision
+            + explained_weight * (2 * recall * precision / total if total else 0.0)
+            + (contained_weight if inside else 0.0)
+        )
+
+    return bound
