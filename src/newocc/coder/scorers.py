@@ -198,7 +198,7 @@ makes ranking slower.  ``tests/test_coder_speed.py`` checks on real titles that
 the bounded ranking equals scoring every candidate.
 """
 
-_BOUNDED = frozenset({"name_recall", "name_precision", "explained", "contained", "exact"})
+_BOUNDED = frozenset({"name_recall", "name_precision", "explained", "contained", "exact", "overridden"})
 
 
 def label_bound(weights: Mapping[str, float]) -> Callable[[float, float, bool], float] | None:
@@ -218,6 +218,9 @@ def label_bound(weights: Mapping[str, float]) -> Callable[[float, float, bool], 
     )
     if min(recall_weight, precision_weight, explained_weight, contained_weight) < 0:
         return None
+    # ``overridden`` is the recall or 0, so it adds at most its weight times the
+    # recall bound when the weight is positive, and at most nothing when it is not.
+    overridden_weight = max(weights.get("overridden", 0.0), 0.0)
 
     def bound(recall: float, precision: float, inside: bool) -> float:
         total = recall + precision
@@ -226,6 +229,7 @@ def label_bound(weights: Mapping[str, float]) -> Callable[[float, float, bool], 
             + precision_weight * precision
             + explained_weight * (2 * recall * precision / total if total else 0.0)
             + (contained_weight if inside else 0.0)
+            + overridden_weight * recall
         )
 
     return bound
