@@ -43,7 +43,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TITLES = Path(os.environ.get("NEWOCC_TITLES", ROOT.parent.parent / "shared" / "postings" / "titles.tsv"))
+TITLES = Path(os.environ.get("NEWOCC_TITLES", ROOT.parent / "shared" / "postings" / "titles.tsv"))
 FIRST_CALLS = 5
 
 
