@@ -311,3 +311,13 @@ def test_two_matchers_are_independent() -> None:
     plain = Matcher()
     assert _name(mine.match("车商顾问")) == "二手车经纪人"
     assert plain.match("车商顾问") is None or _name(plain.match("车商顾问")) != "二手车经纪人"
+
+
+def test_a_result_from_an_older_occupations_new_work_types_names_one_of_them() -> None:
+    # "AI" reaches 动画制作员 only through its new work type 生成式人工智能动画制作员,
+    # by terms: the result once came back without a work type, so not new.
+    results = newocc.search("AI", limit=20)
+    hosts = [r for r in results if r.occupation.status is newocc.Status.HOST]
+    assert hosts, "the title reaches an older occupation's new work type"
+    assert all(r.is_new and r.sub_role is not None and r.sub_role.introduced_in for r in hosts)
+    assert all(r.is_new for r in results)

@@ -635,7 +635,13 @@ class Matcher:
             evidence = Evidence(
                 document.occupation.name_zh, LabelKind.TERMS, (), candidate.role, candidate.agreement
             )
-            return Match(document.occupation, None, confidence, candidate.score, evidence)
+            return Match(
+                document.occupation,
+                self._host_work_type(candidate, None),
+                confidence,
+                candidate.score,
+                evidence,
+            )
         idf = index.idf
         matched = sorted((t for t in label.terms if t in query.weights), key=lambda t: (-idf.get(t, 0.0), t))
         kind = label.kind if candidate.contained or candidate.exact else LabelKind.TERMS
@@ -644,11 +650,26 @@ class Matcher:
         )
         return Match(
             document.occupation,
-            self._sub_role(query, candidate, contained),
+            self._sub_role(query, candidate, contained) or self._host_work_type(candidate, label.sub_role),
             confidence,
             candidate.score,
             evidence,
         )
+
+    @staticmethod
+    def _host_work_type(candidate: Candidate, labelled: SubRole | None) -> SubRole | None:
+        """The new work type a result from an older occupation's new work types stands for.
+
+        Such a document is only its new work types (生成式人工智能动画制作员 of
+        动画制作员), so a result from it is one of them even when the title names
+        none: the one its best label belongs to, else the first.
+        """
+        document = candidate.document
+        if not document.new or document.occupation.status in (Status.NEW, Status.RAISED):
+            return None
+        if labelled is not None and labelled.introduced_in is not None:
+            return labelled
+        return next(iter(work_types(document.occupation, True)), None)
 
     def _sub_role(self, query: Query, candidate: Candidate, contained: set[int]) -> SubRole | None:
         """The work type the title names: one whose name (or alias) it contains, or nearly contains."""
