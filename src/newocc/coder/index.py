@@ -139,9 +139,6 @@ class LabelSpec:
 Postings = tuple[tuple[int, ...], tuple[float, ...]]
 """A term's postings: the documents that have it, strongest first, and their BM25F impacts."""
 
-Weighted = tuple[tuple[str, float], ...]
-"""Terms, each with its idf."""
-
 Positions = Mapping[str, tuple[int, ...]]
 """Term → positions of the labels that have it."""
 
@@ -163,7 +160,7 @@ class Index:
         "_document_terms",
         "_key_last",
         "_keys_repeated",
-        "_label_idf",
+        "_label_mass",
         "_postings",
         "_prefixes",
         "_raw_postings",
@@ -321,7 +318,7 @@ class Index:
         )
         self._raw_prefixes: Mapping[str, str] = prefixes if prefixes is not None else {}
         self._prefixes: dict[str, tuple[int, ...]] = {} if prefixes is not None else _by_prefix(keys)
-        self._label_idf: list[tuple[Weighted, Weighted, float] | None] = [None] * len(keys)
+        self._label_mass: list[float | None] = [None] * len(keys)
         self._document_terms: list[tuple[Positions, Positions] | None] = [None] * len(documents)
         self._work_types: list[tuple[int, ...] | None] = [None] * len(documents)
 
@@ -359,18 +356,13 @@ class Index:
             self._postings[term] = found
         return found
 
-    def label_idf(self, position: int) -> tuple[Weighted, Weighted, float]:
-        """A label's domain terms, its terms, and its mass (the sum of its domain terms' idf).
-
-        Each term comes with its idf (0 for a term no document has), in the label's order.
-        """
-        found = self._label_idf[position]
+    def label_mass(self, position: int) -> float:
+        """The sum of the idf of a label's domain terms (0 for a term no document has)."""
+        found = self._label_mass[position]
         if found is None:
-            label = self.labels[position]
             idf = self.idf
-            domain = tuple([(t, idf.get(t, 0.0)) for t in label.domain])
-            found = (domain, tuple([(t, idf.get(t, 0.0)) for t in label.terms]), sum(v for _, v in domain))
-            self._label_idf[position] = found
+            found = sum(idf.get(t, 0.0) for t in self.labels[position].domain)
+            self._label_mass[position] = found
         return found
 
     def document_terms(self, number: int) -> tuple[Positions, Positions]:

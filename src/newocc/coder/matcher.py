@@ -563,7 +563,8 @@ class Matcher:
             positions = set(index.by_document[number][:1])
         text = query.text
         keys = index.label_keys
-        label_idf = index.label_idf
+        label_mass = index.label_mass
+        labels = index.labels
         ranks = index.label_ranks
         best: tuple[float, ...] | None = None
         best_exact = best_inside = False
@@ -588,18 +589,20 @@ class Matcher:
                         elif len(listed) == 2:
                             precision = (listed[0] + listed[1]) / domain_mass
                         else:
-                            own = label_idf(position)[1]
-                            precision = sum([weights[t] * v for t, v in own if t in domain]) / domain_mass
+                            own = labels[position].terms
+                            total = sum([weights[t] * idf.get(t, 0.0) for t in own if t in domain])
+                            precision = total / domain_mass
                 recall = 1.0 if is_inside else 0.0
                 listed = None if is_inside else recalls.get(position)
                 if listed is not None:
-                    domain_idf, _, mass = label_idf(position)
+                    prior = label_mass(position) + _RECALL_PRIOR
                     if len(listed) == 1:
-                        recall = listed[0] / (mass + _RECALL_PRIOR)
+                        recall = listed[0] / prior
                     elif len(listed) == 2:
-                        recall = (listed[0] + listed[1]) / (mass + _RECALL_PRIOR)
+                        recall = (listed[0] + listed[1]) / prior
                     else:
-                        recall = sum([v for t, v in domain_idf if t in weights]) / (mass + _RECALL_PRIOR)
+                        own = labels[position].domain
+                        recall = sum([idf.get(t, 0.0) for t in own if t in weights]) / prior
             f = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
             key = (float(exact), float(is_inside), f, -ranks[position], -position)
             if best is None or key > best:
@@ -677,15 +680,16 @@ class Matcher:
         if candidate.exact and candidate.label is not None:
             return index.labels[candidate.label].sub_role
         weights = query.weights
+        idf = index.idf
         keys = index.label_keys
         text = query.text
         chosen: tuple[float, float, int] | None = None
         picked = 0
         for position in index.work_types(candidate.document.number):
             inside = position in contained or keys[position] == text
-            terms_idf = index.label_idf(position)[1]
-            mass = sum([value for _, value in terms_idf])
-            shared = sum([value for t, value in terms_idf if t in weights])
+            own = index.labels[position].terms
+            mass = sum([idf.get(t, 0.0) for t in own])
+            shared = sum([idf.get(t, 0.0) for t in own if t in weights])
             recall = 1.0 if inside else shared / mass if mass else 0.0
             key = (float(inside), recall, -position)
             if (inside or recall >= _SUB_ROLE_RECALL) and (chosen is None or key > chosen):
