@@ -17,6 +17,13 @@ def test_a_teacher_seller_recruiter_or_service_of_a_field_is_not_its_occupation(
     assert default().match(title) is None
 
 
+@pytest.mark.parametrize("title", ["区块链销售总监-经理级", "大数据销售经理-经理岗"])
+def test_the_head_role_is_read_in_the_segment_with_a_role_of_its_own(title: str) -> None:
+    # A trailing rank (-经理级) has a role word but says nothing of the job: the
+    # head is the seller's of the segment before it.
+    assert default().match(title) is None
+
+
 @pytest.mark.parametrize(
     ("title", "occupation", "work_type"),
     [
