@@ -33,6 +33,17 @@ def test_a_programmer_of_a_field_is_a_programmer() -> None:
     assert "programmer" in lexicon.roles_of("大数据工程技术人员")[1]  # tolerated, not taken
 
 
+@pytest.mark.parametrize("title", ["电竞UI设计", "直播间美工", "无人机美工", "游戏美工"])
+def test_a_visual_designer_of_a_field_is_a_visual_designer(title: str) -> None:
+    # UI, 美工, 平面设计 name the visual designer's job (an older occupation), which
+    # an occupation that only tolerates designers of its own kind does not take.
+    assert default().match(title) is None
+    found = default().classify(title)
+    assert found is not None
+    assert found.occupation.name_zh == "视觉传达设计人员"
+    assert found.evidence.role == "visual_designer"
+
+
 @pytest.mark.parametrize("title", ["区块链销售总监-经理级", "大数据销售经理-经理岗"])
 def test_the_head_role_is_read_in_the_segment_with_a_role_of_its_own(title: str) -> None:
     # A trailing rank (-经理级) has a role word but says nothing of the job: the
