@@ -36,6 +36,7 @@ from typing import Any
 import attrs
 
 from newocc import model
+from newocc._atomic import write_texts
 from newocc._store.aliases import AliasRow
 from newocc._store.whole_dictionary import CodeNote
 from newocc.model import COMPUTED, MAXIMUM, MIN_LENGTH, MINIMUM, PATTERN, SHAPE, Source, cites_by_id
@@ -300,12 +301,7 @@ def _module(module: str, roots: tuple[type, ...], classes: list[type], earlier: 
 
 def write(directory: Path = DIRECTORY) -> list[Path]:
     """Write the generated modules to ``directory``; return their paths."""
-    paths = []
-    for name, text in render().items():
-        path = directory / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return write_texts(render(), directory)
 
 
 if __name__ == "__main__":
