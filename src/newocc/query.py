@@ -160,37 +160,50 @@ def find(
     want_digital = check_bool("digital", digital) if digital is not None else None
     want_green = check_bool("green", green) if green is not None else None
     records = view.occupations
-    text_of, sub_roles_of, pay_of = view.text_of, view.sub_roles_of, view.pay_of
-    low, high = low_high if low_high is not None else (0.0, 0.0)
-    candidates = sorted(keep) if keep is not None else range(len(records))
-    found = []
-    for position in candidates:
-        occupation = records[position]
-        if role is not None and role not in sub_roles_of[occupation.name_zh]:
-            continue
-        if found_in is not None and not found_in(text_of[occupation.name_zh]):
-            continue
-        if low_high is not None:
-            spans = pay_of.get(occupation.name_zh)
-            # SalaryRange.overlaps, on the monthly spans the store computed once.
-            if spans is None or not any(
-                figure_low <= high and low <= figure_high for figure_low, figure_high in spans
-            ):
-                continue
-        if want_digital is not None and bool(occupation.digital) is not want_digital:
-            continue
-        if want_green is not None and bool(occupation.green) is not want_green:
-            continue
-        found.append(occupation)
-    return tuple(found)
+    # One filter at a time over the surviving positions, each a comprehension
+    # over a table aligned with ``records``: cheaper than testing every
+    # criterion record by record.
+    candidates: Iterable[int] = sorted(keep) if keep is not None else range(len(records))
+    if role is not None:
+        sub_roles_at = view.sub_roles_at
+        candidates = [p for p in candidates if role in sub_roles_at[p]]
+    if found_in is not None:
+        text_at = view.text_at
+        if isinstance(found_in, str):
+            candidates = [p for p in candidates if found_in in text_at[p]]
+        else:
+            candidates = [p for p in candidates if found_in(text_at[p])]
+    if low_high is not None:
+        low, high = low_high
+        pay_at = view.pay_at
+        # SalaryRange.overlaps, on the monthly spans the store computed once.
+        candidates = [p for p in candidates if pay_at[p] and _pays(pay_at[p], low, high)]
+    if want_digital is not None:
+        candidates = [p for p in candidates if bool(records[p].digital) is want_digital]
+    if want_green is not None:
+        candidates = [p for p in candidates if bool(records[p].green) is want_green]
+    return tuple([records[p] for p in candidates])
+
+
+def _pays(spans: tuple[tuple[float, float], ...], low: float, high: float) -> bool:
+    """Whether any monthly span overlaps ``low``–``high`` (bounds inclusive)."""
+    for figure_low, figure_high in spans:
+        if figure_low <= high and low <= figure_high:
+            return True
+    return False
 
 
 def _narrow(
     keep: frozenset[int] | None, wanted: Iterable[K], index: Mapping[K, frozenset[int]]
 ) -> frozenset[int]:
     """``keep`` (None: everything) cut down to the records under any of ``wanted`` keys."""
-    matching: frozenset[int] = frozenset().union(*(index.get(key, frozenset()) for key in wanted))
+    matching: frozenset[int] = frozenset()
+    for key in wanted:
+        matching = matching | index.get(key, _NONE) if matching else index.get(key, _NONE)
     return matching if keep is None else keep & matching
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 def get(key: str) -> Occupation:
@@ -304,19 +317,41 @@ def _check_group(group: object) -> str:
     return code
 
 
+# The collections a batch argument usually is: tested by type first, since an
+# ``isinstance`` test against the ``Collection`` and ``Sequence`` ABCs costs a
+# warm find() more than the rest of the check.
+_SEQUENCES = (tuple, list, range)
+_SETS = (set, frozenset)
+
+
 def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
-    known = catalogue.batch_numbers
-    if isinstance(batch, (str, bytes, bool)) or not isinstance(batch, (int, Collection)):
+    known = catalogue.batch_number_set
+    kind = type(batch)
+    if kind is int:
+        if batch not in known:
+            raise InvalidArgument(
+                "batch", batch, "is not a batch", tuple(str(n) for n in catalogue.batch_numbers)
+            )
+        return frozenset((batch,))
+    if kind in _SEQUENCES:
+        sequence = True
+    elif kind in _SETS:
+        sequence = False
+    elif isinstance(batch, (str, bytes, bool)) or not isinstance(batch, (int, Collection)):
         raise InvalidArgumentType("batch", batch, "an int or a collection of ints")
+    else:
+        sequence = isinstance(batch, Sequence)
     numbers: Iterable[object] = (batch,) if isinstance(batch, int) else batch
     wanted = set()
     # Item by item, never copied first: range(10**18) fails at its first unknown number.
     for position, number in enumerate(numbers):
-        name = f"batch[{position}]" if isinstance(batch, Sequence) else "batch"
-        if isinstance(number, bool) or not isinstance(number, int):
-            raise InvalidArgumentType(name, number, "an int")
+        if number.__class__ is not int and (isinstance(number, bool) or not isinstance(number, int)):
+            raise InvalidArgumentType(f"batch[{position}]" if sequence else "batch", number, "an int")
         if number not in known:
-            raise InvalidArgument(name, number, "is not a batch", tuple(str(n) for n in known))
+            name = f"batch[{position}]" if sequence else "batch"
+            raise InvalidArgument(
+                name, number, "is not a batch", tuple(str(n) for n in catalogue.batch_numbers)
+            )
         wanted.add(number)
     if not wanted:
         raise InvalidArgument("batch", batch, "is an empty collection; leave it out to match every batch")
@@ -406,20 +441,22 @@ def _check_text(text: object) -> str:
     return folded
 
 
-def _text_matcher(needle: str) -> Callable[[str], bool]:
+def _text_matcher(needle: str) -> str | Callable[[str], bool]:
     """How ``text`` is found in a record's names: a substring, but Latin text only at a word's start.
 
     "ai" then finds "AI trainers" but not "blockchain"; Chinese has no word
     breaks, so a Chinese needle is a plain substring.  The matcher reads the
     record's names joined into one string (``text_of``); a needle holding the
     separator would match across two names, and no single name holds it.
+    A plain substring test is returned as the needle itself (``find`` tests
+    ``needle in name`` inline, without a call per record).
     """
     if SEPARATOR in needle:
         return lambda names: False
     if needle[0].isascii() and needle[0].isalnum():
         pattern = re.compile(rf"(?<![a-z0-9]){re.escape(needle)}")
         return lambda name: pattern.search(name) is not None
-    return lambda name: needle in name
+    return needle
 
 
 # No name is longer than this; a longer key has no close match, and difflib

@@ -18,6 +18,7 @@ class Catalogue:
     """Every record of one data release, with lookup tables built once."""
 
     __slots__ = (
+        "batch_number_set",
         "batch_numbers",
         "batches",
         "by_code",
@@ -30,13 +31,16 @@ class Catalogue:
         "new",
         "new_positions",
         "occupations",
+        "pay_at",
         "pay_of",
         "positions_by_batch",
         "positions_by_group",
         "positions_by_sector",
         "sources",
         "sub_role_names",
+        "sub_roles_at",
         "sub_roles_of",
+        "text_at",
         "text_of",
         "uncited",
     )
@@ -81,9 +85,13 @@ class Catalogue:
         )
         self.text_of: Mapping[str, str] = searchable(self.names_of)
         self.pay_of: Mapping[str, tuple[tuple[float, float], ...]] = monthly_pay(occupations)
+        self.sub_roles_at, self.text_at, self.pay_at = aligned(
+            occupations, self.sub_roles_of, self.text_of, self.pay_of
+        )
         # Positions in ``occupations`` per batch and sector: a warm find()
         # intersects these small sets instead of testing every record.
         self.batch_numbers: tuple[int, ...] = tuple(b.number for b in batches)
+        self.batch_number_set: frozenset[int] = frozenset(self.batch_numbers)
         self.new_positions: frozenset[int] = frozenset(
             i for i, o in enumerate(occupations) if o.status is Status.NEW
         )
@@ -110,6 +118,21 @@ SEPARATOR = "\x00"
 def searchable(names_of: Mapping[str, tuple[str, ...]]) -> Mapping[str, str]:
     """Each record's folded names joined by :data:`SEPARATOR`: ``find(text=)`` searches one string."""
     return MappingProxyType({name: SEPARATOR.join(names) for name, names in names_of.items()})
+
+
+def aligned(
+    occupations: tuple[Occupation, ...],
+    sub_roles_of: Mapping[str, frozenset[str]],
+    text_of: Mapping[str, str],
+    pay_of: Mapping[str, tuple[tuple[float, float], ...]],
+) -> tuple[tuple[frozenset[str], ...], tuple[str, ...], tuple[tuple[tuple[float, float], ...], ...]]:
+    """The per-name tables as tuples aligned with ``occupations``: ``find`` filters positions by them."""
+    names = [o.name_zh for o in occupations]
+    return (
+        tuple([sub_roles_of[name] for name in names]),
+        tuple([text_of[name] for name in names]),
+        tuple([pay_of.get(name, ()) for name in names]),
+    )
 
 
 def monthly_pay(occupations: Iterable[Occupation]) -> Mapping[str, tuple[tuple[float, float], ...]]:
