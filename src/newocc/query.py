@@ -20,7 +20,7 @@ import enum
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from newocc._check import MAX_ARGUMENT_CHARS, check_bool, check_choice, check_str
 from newocc._store import Catalogue, current, dictionary
@@ -187,7 +187,8 @@ def find(
 
 def _pays(spans: tuple[tuple[float, float], ...], low: float, high: float) -> bool:
     """Whether any monthly span overlaps ``low``–``high`` (bounds inclusive)."""
-    for figure_low, figure_high in spans:
+    # A loop, not any() over a generator: this runs per candidate of a warm find().
+    for figure_low, figure_high in spans:  # noqa: SIM110
         if figure_low <= high and low <= figure_high:
             return True
     return False
@@ -341,7 +342,7 @@ def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
         raise InvalidArgumentType("batch", batch, "an int or a collection of ints")
     else:
         sequence = isinstance(batch, Sequence)
-    numbers: Iterable[object] = (batch,) if isinstance(batch, int) else batch
+    numbers: Iterable[object] = (batch,) if isinstance(batch, int) else cast("Iterable[object]", batch)
     wanted = set()
     # Item by item, never copied first: range(10**18) fails at its first unknown number.
     for position, number in enumerate(numbers):
