@@ -289,12 +289,22 @@ def _check_scope(scope: object, related: object) -> Scope:
     return chosen
 
 
-_GROUP_FORMS = (
-    (re.compile(r"\d"), lambda c: c),
-    (re.compile(r"\d-\d{2}(-\d{2})?"), lambda c: c),
-    (re.compile(r"\d{3}"), lambda c: f"{c[0]}-{c[1:3]}"),
-    (re.compile(r"\d{5}"), lambda c: f"{c[0]}-{c[1:3]}-{c[3:5]}"),
-)
+# The forms of a group code, compiled on the first find(group=...): compiling
+# them on import cost every first query about half a millisecond.
+_GROUP_FORMS: list[tuple[re.Pattern[str], Callable[[str], str]]] = []
+
+
+def _group_forms() -> list[tuple[re.Pattern[str], Callable[[str], str]]]:
+    if not _GROUP_FORMS:
+        _GROUP_FORMS[:] = [
+            (re.compile(r"\d"), lambda c: c),
+            (re.compile(r"\d-\d{2}(-\d{2})?"), lambda c: c),
+            (re.compile(r"\d{3}"), lambda c: f"{c[0]}-{c[1:3]}"),
+            (re.compile(r"\d{5}"), lambda c: f"{c[0]}-{c[1:3]}-{c[3:5]}"),
+        ]
+    return _GROUP_FORMS
+
+
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
 
 
@@ -305,7 +315,7 @@ def _check_group(group: object) -> str:
         raise InvalidArgumentType("group", group, "a group's code as str (e.g. '4' or '4-02-07') or a Group")
     text = group[:MAX_ARGUMENT_CHARS]
     folded = fold(text).translate(_DASHES)
-    code = next((dashed(folded) for pattern, dashed in _GROUP_FORMS if pattern.fullmatch(folded)), None)
+    code = next((dashed(folded) for pattern, dashed in _group_forms() if pattern.fullmatch(folded)), None)
     # Any code of the form is accepted only if some occupation of the dictionary is in it.
     if code is None or code not in dictionary().positions_by_group:
         majors = ", ".join(g.code for g in dictionary().groups if g.level == 1)
