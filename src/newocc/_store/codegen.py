@@ -294,10 +294,13 @@ def _snapshot_value(kind: Any, value: str, enums: set[type]) -> str:
         converted = _snapshot_value(inner, value, enums)
         return converted if converted == value else f"(None if {value} is None else {converted})"
     if origin is tuple:
+        # Most such fields are empty: () without building a list first.
         item = typing.get_args(kind)[0]
         if item is str:
-            return f"tuple({value})"
-        return f"tuple([{_snapshot_value(item, 'e', enums)} for e in {value}])"
+            return f"(tuple({value}) if {value} else ())"
+        if cites_by_id(item):
+            return f"(tuple(map(S.__getitem__, {value})) if {value} else ())"
+        return f"(tuple([{_snapshot_value(item, 'e', enums)} for e in {value}]) if {value} else ())"
     if cites_by_id(kind):
         return f"S[{value}]"
     if attrs.has(kind):

@@ -36,23 +36,23 @@ def snapshot_Source(v: Any) -> _Source:
 
 
 def snapshot_BatchDate(v: Any, S: Any) -> _BatchDate:
-    return _BatchDate(E_DateEvent[v[0]], _date.fromisoformat(v[1]), tuple([S[e] for e in v[2]]))
+    return _BatchDate(E_DateEvent[v[0]], _date.fromisoformat(v[1]), (tuple(map(S.__getitem__, v[2])) if v[2] else ()))
 
 
 def snapshot_SubRole(v: Any, S: Any) -> _SubRole:
-    return _SubRole(v[0], v[1], v[2], tuple([S[e] for e in v[3]]))
+    return _SubRole(v[0], v[1], v[2], (tuple(map(S.__getitem__, v[3])) if v[3] else ()))
 
 
 def snapshot_Batch(v: Any, S: Any) -> _Batch:
-    return _Batch(v[0], v[1], v[2], v[3], v[4], tuple([snapshot_BatchDate(e, S) for e in v[5]]), tuple([snapshot_SubRole(e, S) for e in v[6]]), tuple([S[e] for e in v[7]]), v[8], v[9], v[10])
+    return _Batch(v[0], v[1], v[2], v[3], v[4], (tuple([snapshot_BatchDate(e, S) for e in v[5]]) if v[5] else ()), (tuple([snapshot_SubRole(e, S) for e in v[6]]) if v[6] else ()), (tuple(map(S.__getitem__, v[7])) if v[7] else ()), v[8], v[9], v[10])
 
 
 def snapshot_FormerCode(v: Any, S: Any) -> _FormerCode:
-    return _FormerCode(v[0], v[1], tuple([S[e] for e in v[2]]))
+    return _FormerCode(v[0], v[1], (tuple(map(S.__getitem__, v[2])) if v[2] else ()))
 
 
 def snapshot_EnglishName(v: Any, S: Any) -> _EnglishName:
-    return _EnglishName(v[0], E_NameKind[v[1]], tuple([S[e] for e in v[2]]))
+    return _EnglishName(v[0], E_NameKind[v[1]], (tuple(map(S.__getitem__, v[2])) if v[2] else ()))
 
 
 def snapshot_Percentile(v: Any, S: Any) -> _Percentile:
@@ -60,28 +60,28 @@ def snapshot_Percentile(v: Any, S: Any) -> _Percentile:
 
 
 def snapshot_SalaryRange(v: Any, S: Any) -> _SalaryRange:
-    return _SalaryRange(v[0], v[1], E_Currency[v[2]], E_Period[v[3]], v[4], v[5], S[v[6]], v[7], v[8], v[9], tuple([snapshot_Percentile(e, S) for e in v[11]]), v[12], tuple(v[13]), statistic=E_Statistic[v[10]])
+    return _SalaryRange(v[0], v[1], E_Currency[v[2]], E_Period[v[3]], v[4], v[5], S[v[6]], v[7], v[8], v[9], (tuple([snapshot_Percentile(e, S) for e in v[11]]) if v[11] else ()), v[12], (tuple(v[13]) if v[13] else ()), statistic=E_Statistic[v[10]])
 
 
 def snapshot_Wording(v: Any, S: Any) -> _Wording:
-    return _Wording(v[0], v[1], tuple([S[e] for e in v[2]]))
+    return _Wording(v[0], v[1], (tuple(map(S.__getitem__, v[2])) if v[2] else ()))
 
 
 def snapshot_FormerName(v: Any, S: Any) -> _FormerName:
-    return _FormerName(v[0], v[1], tuple([S[e] for e in v[2]]))
+    return _FormerName(v[0], v[1], (tuple(map(S.__getitem__, v[2])) if v[2] else ()))
 
 
 def snapshot_SkillStandard(v: Any, S: Any) -> _SkillStandard:
-    return _SkillStandard(v[0], v[1], tuple(v[2]), tuple(v[3]), tuple([S[e] for e in v[4]]))
+    return _SkillStandard(v[0], v[1], (tuple(v[2]) if v[2] else ()), (tuple(v[3]) if v[3] else ()), (tuple(map(S.__getitem__, v[4])) if v[4] else ()))
 
 
 def snapshot_Estimate(v: Any, S: Any) -> _Estimate:
-    return _Estimate(v[0], v[1], E_EstimateKind[v[2]], v[3], v[4], v[5], S[v[6]], v[7], v[8], tuple(v[9]))
+    return _Estimate(v[0], v[1], E_EstimateKind[v[2]], v[3], v[4], v[5], S[v[6]], v[7], v[8], (tuple(v[9]) if v[9] else ()))
 
 
 def snapshot_Fact(v: Any, S: Any) -> _Fact:
-    return _Fact(E_FactKind[v[0]], v[1], v[2], v[3], v[4], S[v[5]], v[6], v[7], tuple(v[8]), tuple(v[9]), v[10])
+    return _Fact(E_FactKind[v[0]], v[1], v[2], v[3], v[4], S[v[5]], v[6], v[7], (tuple(v[8]) if v[8] else ()), (tuple(v[9]) if v[9] else ()), v[10])
 
 
 def snapshot_Occupation(v: Any, S: Any) -> _Occupation:
-    return _Occupation(v[0], tuple([S[e] for e in v[1]]), tuple([snapshot_FormerCode(e, S) for e in v[2]]), v[3], (None if v[4] is None else snapshot_EnglishName(v[4], S)), v[5], E_Status[v[6]], v[7], (None if v[8] is None else E_Sector[v[8]]), tuple([snapshot_SubRole(e, S) for e in v[9]]), tuple([snapshot_SalaryRange(e, S) for e in v[10]]), tuple([S[e] for e in v[11]]), v[12], v[13], v[14], tuple([S[e] for e in v[15]]), tuple([snapshot_Wording(e, S) for e in v[16]]), tuple([snapshot_FormerName(e, S) for e in v[17]]), v[18], v[19], tuple([S[e] for e in v[20]]), tuple([snapshot_SkillStandard(e, S) for e in v[21]]), tuple([snapshot_Estimate(e, S) for e in v[22]]), tuple([snapshot_Fact(e, S) for e in v[23]]), v[24])
+    return _Occupation(v[0], (tuple(map(S.__getitem__, v[1])) if v[1] else ()), (tuple([snapshot_FormerCode(e, S) for e in v[2]]) if v[2] else ()), v[3], (None if v[4] is None else snapshot_EnglishName(v[4], S)), v[5], E_Status[v[6]], v[7], (None if v[8] is None else E_Sector[v[8]]), (tuple([snapshot_SubRole(e, S) for e in v[9]]) if v[9] else ()), (tuple([snapshot_SalaryRange(e, S) for e in v[10]]) if v[10] else ()), (tuple(map(S.__getitem__, v[11])) if v[11] else ()), v[12], v[13], v[14], (tuple(map(S.__getitem__, v[15])) if v[15] else ()), (tuple([snapshot_Wording(e, S) for e in v[16]]) if v[16] else ()), (tuple([snapshot_FormerName(e, S) for e in v[17]]) if v[17] else ()), v[18], v[19], (tuple(map(S.__getitem__, v[20])) if v[20] else ()), (tuple([snapshot_SkillStandard(e, S) for e in v[21]]) if v[21] else ()), (tuple([snapshot_Estimate(e, S) for e in v[22]]) if v[22] else ()), (tuple([snapshot_Fact(e, S) for e in v[23]]) if v[23] else ()), v[24])
