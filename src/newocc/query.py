@@ -27,11 +27,12 @@ from newocc._store import Catalogue, current, dictionary
 from newocc._store.catalogue import SEPARATOR
 from newocc._text import as_code, fold
 from newocc.errors import InvalidArgument, InvalidArgumentType, NotFound
-from newocc.model import Batch, Fact, Group, Occupation, Sector, Status
+from newocc.model import Batch, Fact, Occupation, Sector, Status
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
 if TYPE_CHECKING:
     from newocc._store.whole_dictionary import Dictionary
+    from newocc.model.groups import Group
 
 __all__ = ["Scope", "batches", "facts", "find", "get", "groups", "occupations", "sectors"]
 
@@ -132,7 +133,7 @@ def find(
       source shows with it (which is not proof that they lack it).
     - ``group``: a group of the 2022 dictionary by its code, dashed or compact:
       a major group (``"4"``), a middle group (``"4-02"`` or ``"402"``) or a
-      small group (``"4-02-07"``), or a :class:`~newocc.model.Group`.
+      small group (``"4-02-07"``), or a :class:`~newocc.model.groups.Group`.
     - ``related``: also search records that are not new occupations; the same
       as ``scope="related"``.
     - ``scope``: a :class:`Scope` or its value: ``"new"`` (the default),
@@ -309,6 +310,8 @@ _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": 
 
 
 def _check_group(group: object) -> str:
+    from newocc.model.groups import Group  # not on import: a first query builds no Group class
+
     if isinstance(group, Group):
         group = group.code
     if not isinstance(group, str):

@@ -25,7 +25,8 @@ from newocc._store.catalogue import (
     searchable,
 )
 from newocc._text import fold
-from newocc.model import CODE_PATTERN, Group, Occupation, Sector, Source, facts
+from newocc.model import CODE_PATTERN, Occupation, Sector, Source, facts
+from newocc.model.groups import Group
 
 __all__ = ["DICTIONARY_FILE", "GROUPS_FILE", "CodeNote", "Dictionary"]
 

@@ -64,11 +64,21 @@ __all__ = [
 ]
 
 
-# The lexicon's record types live in newocc.model.lexicon, imported on first use.
-_LEXICON = frozenset({"Anchor", "RoleClass", "RoleHead", "Term", "TermKind"})
+# The lexicon's record types live in newocc.model.lexicon and the dictionary's
+# groups in newocc.model.groups, each imported on first use: a first query of
+# the new occupations builds neither.
+_LAZY = {
+    "Anchor": "lexicon",
+    "RoleClass": "lexicon",
+    "RoleHead": "lexicon",
+    "Term": "lexicon",
+    "TermKind": "lexicon",
+    "Group": "groups",
+}
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
 if TYPE_CHECKING:
+    from newocc.model.groups import Group
     from newocc.model.lexicon import Anchor, RoleClass, RoleHead, Term, TermKind
 
 
@@ -77,10 +87,11 @@ def __dir__() -> list[str]:
 
 
 def __getattr__(name: str) -> object:
-    if name in _LEXICON:
-        from newocc.model import lexicon
+    home = _LAZY.get(name)
+    if home is not None:
+        from importlib import import_module
 
-        return getattr(lexicon, name)
+        return getattr(import_module(f"newocc.model.{home}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -679,29 +690,6 @@ class SalaryRange:
             f"SalaryRange({self.statistic.value} {amount} {self.currency.value}/{self.period.value}, "
             f"{self.year})"
         )
-
-
-@attrs.frozen(repr=False)
-class Group:
-    """A group of the 2022 dictionary's hierarchy: major (大类), middle (中类) or small (小类).
-
-    ``code`` is the prefix of the occupation codes it holds: ``"4"`` for a
-    major group, ``"4-02"`` for a middle one, ``"4-02-07"`` for a small one.
-    """
-
-    code: str = attrs.field(
-        metadata=facts(pattern=GROUP_PATTERN, shape="a group code like 4, 4-02 or 4-02-07")
-    )
-    name_zh: str = attrs.field()
-    sources: Sources = attrs.field()
-
-    @property
-    def level(self) -> int:
-        """1 for a major group, 2 for a middle group, 3 for a small group."""
-        return self.code.count("-") + 1
-
-    def __repr__(self) -> str:
-        return f"Group({self.code!r}, {self.name_zh!r})"
 
 
 @attrs.frozen(repr=False)
