@@ -383,11 +383,10 @@ def _check_salary(salary: object) -> tuple[float, float]:
     if not isinstance(salary, (tuple, list)) or len(salary) != 2:
         raise InvalidArgumentType("salary", salary, _SALARY)
     for position, bound in enumerate(salary):
-        name = f"salary[{position}]"
         if isinstance(bound, bool) or not isinstance(bound, (int, float)):
-            raise InvalidArgumentType(name, bound, "a number")
+            raise InvalidArgumentType(f"salary[{position}]", bound, "a number")
         if bound < 0 or (isinstance(bound, float) and not math.isfinite(bound)):
-            raise InvalidArgument(name, bound, "must be finite and not negative")
+            raise InvalidArgument(f"salary[{position}]", bound, "must be finite and not negative")
     try:
         low, high = float(salary[0]), float(salary[1])
     except OverflowError:
