@@ -83,6 +83,9 @@ def test_a_snapshot_of_other_data_or_another_layout_is_not_read(monkeypatch: pyt
     monkeypatch.setattr(readers, "LAYOUT", "other")
     assert snapshot.packaged() is None
     monkeypatch.undo()
+    monkeypatch.setattr(snapshot, "SCHEMA_VERSION", snapshot.SCHEMA_VERSION + 1)
+    assert snapshot.packaged() is None
+    monkeypatch.undo()
     edited = real("facts.json").replace(b"[", b"[ ", 1)
     monkeypatch.setattr(resources, "read_data", lambda name: edited if name == "facts.json" else real(name))
     assert snapshot.packaged() is None
