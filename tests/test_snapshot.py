@@ -13,6 +13,8 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import ModuleType
+from typing import cast
 
 import attrs
 import pytest
@@ -20,6 +22,7 @@ import pytest
 from newocc._store import loader as _loader
 from newocc._store import resources, snapshot
 from newocc._store import structurers_snapshot as readers
+from newocc._store.layout import SCHEMA_VERSION
 from newocc._store.resources import CATALOGUE_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +35,7 @@ def _fresh(code: str) -> object:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _script() -> object:
+def _script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build_catalogue_snapshot.py")
     assert spec is not None
     assert spec.loader is not None
@@ -43,9 +46,8 @@ def _script() -> object:
 
 def test_the_shipped_snapshot_is_current() -> None:
     shipped = (ROOT / "src" / "newocc" / "data" / snapshot.SNAPSHOT_FILE).read_text(encoding="utf-8")
-    assert shipped == _script().built(), (
-        "run `python scripts/build_catalogue_snapshot.py` and commit the result"
-    )  # type: ignore[attr-defined]
+    built = _script().built()
+    assert shipped == built, "run `python scripts/build_catalogue_snapshot.py` and commit the result"
 
 
 def _same(left: object, right: object) -> bool:
@@ -53,7 +55,8 @@ def _same(left: object, right: object) -> bool:
     if type(left) is not type(right):
         return False
     if attrs.has(type(left)):
-        return all(_same(getattr(left, f.name), getattr(right, f.name)) for f in attrs.fields(type(left)))
+        fields = attrs.fields(cast("type[attrs.AttrsInstance]", type(left)))
+        return all(_same(getattr(left, f.name), getattr(right, f.name)) for f in fields)
     if isinstance(left, tuple):
         assert isinstance(right, tuple)
         return len(left) == len(right) and all(_same(a, b) for a, b in zip(left, right, strict=True))
@@ -83,7 +86,7 @@ def test_a_snapshot_of_other_data_or_another_layout_is_not_read(monkeypatch: pyt
     monkeypatch.setattr(readers, "LAYOUT", "other")
     assert snapshot.packaged() is None
     monkeypatch.undo()
-    monkeypatch.setattr(snapshot, "SCHEMA_VERSION", snapshot.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(snapshot, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     assert snapshot.packaged() is None
     monkeypatch.undo()
     edited = real("facts.json").replace(b"[", b"[ ", 1)
