@@ -26,8 +26,6 @@ import json
 import zlib
 from typing import cast
 
-import attrs
-
 from newocc._store import resources
 from newocc._store.catalogue import Catalogue
 from newocc._store.layout import SCHEMA_VERSION
@@ -93,6 +91,8 @@ def packaged() -> Catalogue | None:
 
 def snapshot_data(catalogue: Catalogue) -> dict[str, object]:
     """What the snapshot holds for ``catalogue`` (a full validated load of the packaged data)."""
+    import attrs
+
     from newocc._store import structurers_snapshot as readers
 
     positions = {source.id: position for position, source in enumerate(catalogue.sources)}
