@@ -20,6 +20,7 @@ import enum
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import chain
 from typing import TypeVar, cast
 
 from newocc._check import MAX_ARGUMENT_CHARS, check_bool, check_choice, check_str
@@ -148,13 +149,25 @@ def find(
     view: Catalogue | Dictionary = table if table is not None else catalogue
     # Narrow by the precomputed position sets first (no per-record work),
     # then test the few survivors; no closures are built per call.
+    numbers = _check_batch(batch, catalogue) if batch is not None else None
     keep = catalogue.new_positions if chosen is Scope.NEW else None
-    if batch is not None:
-        keep = _narrow(keep, _check_batch(batch, catalogue), view.positions_by_batch)
     if sector is not None:
         keep = _narrow(keep, (_check_sector(sector),), view.positions_by_sector)
     if group is not None:
         keep = _narrow(keep, (_check_group(group),), view.positions_by_group)
+    candidates: Iterable[int]
+    if numbers is not None and keep is catalogue.new_positions:
+        # The new occupations of the batches asked for, from runs sorted at
+        # load: no set to build, intersect and sort on every call.
+        runs = catalogue.new_by_batch
+        if len(numbers) == 1:
+            candidates = runs.get(next(iter(numbers)), ())
+        else:
+            candidates = sorted(chain.from_iterable([runs.get(number, ()) for number in numbers]))
+    else:
+        if numbers is not None:
+            keep = _narrow(keep, numbers, view.positions_by_batch)
+        candidates = sorted(keep) if keep is not None else range(len(view.occupations))
     low_high = _check_salary(salary) if salary is not None else None
     role = _check_sub_role(sub_role, chosen) if sub_role is not None else None
     found_in = _text_matcher(_check_text(text)) if text is not None else None
@@ -164,7 +177,6 @@ def find(
     # One filter at a time over the surviving positions, each a comprehension
     # over a table aligned with ``records``: cheaper than testing every
     # criterion record by record.
-    candidates: Iterable[int] = sorted(keep) if keep is not None else range(len(records))
     if role is not None:
         sub_roles_at = view.sub_roles_at
         candidates = [p for p in candidates if role in sub_roles_at[p]]

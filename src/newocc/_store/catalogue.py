@@ -29,6 +29,7 @@ class Catalogue:
         "facts",
         "names_of",
         "new",
+        "new_by_batch",
         "new_positions",
         "occupations",
         "pay_at",
@@ -75,6 +76,14 @@ class Catalogue:
         )
         self.positions_by_batch: Mapping[int | None, frozenset[int]] = _positions(
             occupations, lambda o: o.batch
+        )
+        # Each batch's new occupations as sorted positions: find(batch=...) of
+        # the new occupations reads them without building a set.
+        self.new_by_batch: Mapping[int | None, tuple[int, ...]] = MappingProxyType(
+            {
+                number: tuple(sorted(positions & self.new_positions))
+                for number, positions in self.positions_by_batch.items()
+            }
         )
         # Ids of sources no catalogue file cites: a later stage's files must
         # cite them (the last stage, the vocabulary, checks that they do).
