@@ -96,6 +96,13 @@ def test_a_snapshot_of_other_data_or_another_layout_is_not_read(monkeypatch: pyt
         resources, "read_data", lambda name: b"{" if name == snapshot.SNAPSHOT_FILE else real(name)
     )
     assert snapshot.packaged() is None
+    # A snapshot damaged after it was written (here one name) is not read either.
+    shipped = real(snapshot.SNAPSHOT_FILE)
+    name = json.loads(real("occupations.json"))[0]["name_zh"].encode()
+    damaged = shipped.replace(name, name + "甲".encode(), 1)
+    assert damaged != shipped
+    monkeypatch.setattr(resources, "read_data", lambda n: damaged if n == snapshot.SNAPSHOT_FILE else real(n))
+    assert snapshot.packaged() is None
     assert snapshot.fingerprint(real).split()[0].startswith(f"{CATALOGUE_FILES[0]}:")
 
 

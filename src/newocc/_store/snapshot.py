@@ -10,7 +10,8 @@ data files, which structures and validates every row
 :func:`packaged` reads it only when the catalogue's data files are exactly
 those it was built from (the digest matches), the code reads their schema
 version, and the record types are those its readers were generated for
-(``LAYOUT``); otherwise it returns None and the store runs the full load,
+(``LAYOUT``), and the snapshot is whole (the digest of its tables, ``body``);
+otherwise it returns None and the store runs the full load,
 which names the file, record and field of any fault.  So a first query
 builds the catalogue's 775 records straight from their values instead of
 structuring and validating the rows again (see ``docs/performance.md``).
@@ -65,7 +66,8 @@ def packaged() -> Catalogue | None:
 
     read = resources.read_data
     try:
-        data = json.loads(read(SNAPSHOT_FILE))
+        raw = read(SNAPSHOT_FILE)
+        data = json.loads(raw)
     except ValueError:  # a CatalogueError (not installed) or not JSON: the full load runs
         return None
     if (
@@ -73,20 +75,28 @@ def packaged() -> Catalogue | None:
         or data.get("format") != SNAPSHOT_FORMAT
         or data.get("schema_version") != SCHEMA_VERSION
         or data.get("layout") != readers.LAYOUT
+        or data.get("body") != _digest(raw.partition(b"\n")[2])
         or data.get("fingerprint") != fingerprint(read)
     ):
         return None
-    sources = tuple([readers.snapshot_Source(row) for row in data["sources"]])
-    batch, occupation, fact = readers.snapshot_Batch, readers.snapshot_Occupation, readers.snapshot_Fact
-    catalogue = Catalogue(
-        occupations=tuple([occupation(row, sources) for row in data["occupations"]]),
-        batches=tuple([batch(row, sources) for row in data["batches"]]),
-        sources=sources,
-        facts=tuple([fact(row, sources) for row in data["facts"]]),
-        data_version=data["data_version"],
-    )
-    catalogue.uncited = frozenset(data["uncited"])
+    try:
+        sources = tuple([readers.snapshot_Source(row) for row in data["sources"]])
+        batch, occupation, fact = readers.snapshot_Batch, readers.snapshot_Occupation, readers.snapshot_Fact
+        catalogue = Catalogue(
+            occupations=tuple([occupation(row, sources) for row in data["occupations"]]),
+            batches=tuple([batch(row, sources) for row in data["batches"]]),
+            sources=sources,
+            facts=tuple([fact(row, sources) for row in data["facts"]]),
+            data_version=data["data_version"],
+        )
+        catalogue.uncited = frozenset(data["uncited"])
+    except (IndexError, KeyError, TypeError, ValueError):  # a damaged snapshot: the full load runs
+        return None
     return catalogue
+
+
+def _digest(data: bytes) -> str:
+    return f"{zlib.crc32(data):08x}:{len(data)}"
 
 
 def snapshot_data(catalogue: Catalogue) -> dict[str, object]:
@@ -136,10 +146,14 @@ def snapshot_data(catalogue: Catalogue) -> dict[str, object]:
 
 
 def render(data: dict[str, object]) -> str:
-    """The snapshot file's text: one record per line, so that a data change shows as a small diff."""
+    """The snapshot file's text: one record per line, so that a data change shows as a small diff.
+
+    The first line holds everything but the tables, with the digest of the lines after
+    it (``body``): a snapshot damaged after it was written is not read.
+    """
     head = {key: value for key, value in data.items() if not isinstance(value, list) or key == "uncited"}
-    lines = ["{" + json.dumps(head, ensure_ascii=False, separators=(",", ":"))[1:-1] + ","]
     tables = [key for key, value in data.items() if key not in head]
+    lines = []
     for number, key in enumerate(tables):
         rows = data[key]
         assert isinstance(rows, list)
@@ -150,4 +164,6 @@ def render(data: dict[str, object]) -> str:
         ]
         lines.append("]" + ("," if number < len(tables) - 1 else ""))
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    body = "\n".join(lines) + "\n"
+    head["body"] = _digest(body.encode("utf-8"))
+    return "{" + json.dumps(head, ensure_ascii=False, separators=(",", ":"))[1:-1] + ",\n" + body
