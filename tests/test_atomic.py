@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newocc._atomic import atomic_text
+from newocc._atomic import atomic_text, write_texts
 
 
 def test_the_new_content_replaces_the_old(tmp_path: Path) -> None:
@@ -92,3 +92,19 @@ def test_a_symbolic_link_keeps_pointing_at_the_replaced_file(tmp_path: Path) -> 
     assert link.is_symlink()
     assert real.read_text(encoding="utf-8") == "new"
     assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["out.csv"]
+
+
+def test_generated_files_are_written_whole_into_a_new_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "schema" / "nested"
+    written = write_texts({"a.json": "{}\n", "b.py": "x = 1\n"}, folder)
+    assert written == [folder / "a.json", folder / "b.py"]
+    assert [p.read_text(encoding="utf-8") for p in written] == ["{}\n", "x = 1\n"]
+    assert sorted(p.name for p in folder.iterdir()) == ["a.json", "b.py"]
+
+
+def test_a_generator_that_cannot_encode_leaves_the_old_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("old\n", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        write_texts({"a.txt": "\udcff"}, tmp_path)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

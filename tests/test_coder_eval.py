@@ -62,12 +62,14 @@ def test_the_shipped_calibration_is_what_the_development_titles_give() -> None:
     assert shipped == calibrate.fitted().to_json(), "run `python scripts/calibrate.py` and commit the result"
 
 
-# Regression floors on the development rows, a little under the figures (94 %, 93 %,
-# 88 %, 91 %): the cross-validated figures on the search page are the estimate to judge
-# a change by; refitted in-sample figures move by a few near-threshold rows.
+# Regression floors on the development rows, a little under the figures (95 %, 91 %,
+# 89 %, 92 %): the cross-validated figures on the search page are the estimate to judge
+# a change by; refitted in-sample figures move by a few near-threshold rows.  The
+# rejection floor went from 0.92 to 0.90 when batch 10 added 78 near-miss negatives
+# drawn by occupation words (the coder unchanged: those are harder than the rest).
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("top1", 0.90), ("rejected", 0.92), ("work_type", 0.85), ("ambiguous_right", 0.85)],
+    [("top1", 0.90), ("rejected", 0.90), ("work_type", 0.85), ("ambiguous_right", 0.85)],
 )
 def test_development_figures_hold(figure: str, floor: float) -> None:
     assert getattr(_development(), figure) >= floor

@@ -10,10 +10,16 @@ import pytest
 
 from newocc import _coverage, model
 from newocc._describe import describe
+from newocc.model import groups
 from newocc.query import batches, get
 
 DOCS = Path(__file__).parent.parent / "docs"
-RECORDS = [value for value in vars(model).values() if isinstance(value, type) and attrs.has(value)]
+RECORDS = [
+    value
+    for module in (model, groups)
+    for value in vars(module).values()
+    if isinstance(value, type) and attrs.has(value) and value.__module__ == module.__name__
+]
 
 
 def _sections(text: str) -> dict[str, str]:

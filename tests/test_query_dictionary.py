@@ -15,6 +15,7 @@ import newocc
 from newocc import Scope, Status
 from newocc._store import dictionary
 from newocc._store.resources import CATALOGUE_FILES
+from newocc._store.snapshot import SNAPSHOT_FILE
 
 EVERY = newocc.occupations(scope="dictionary")
 NEW = newocc.occupations()
@@ -156,7 +157,8 @@ def test_the_first_query_of_the_new_occupations_reads_no_dictionary_file() -> No
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     report = json.loads(output.strip().splitlines()[-1])
     assert report["loaded"] is False
-    # The catalogue's files only: neither the dictionary's nor the aliases and lexicon.
-    assert sorted(report["read"]) == sorted(CATALOGUE_FILES)
+    # The catalogue's files (for the snapshot's digest) and its snapshot only:
+    # neither the dictionary's nor the aliases and lexicon.
+    assert sorted(report["read"]) == sorted([*CATALOGUE_FILES, SNAPSHOT_FILE])
     # Nothing the dictionary needs (its validation once used a dataclass) costs the first query.
     assert report["dataclasses"] is False

@@ -16,11 +16,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["atomic_text"]
+__all__ = ["atomic_text", "write_texts"]
 
 
 @contextlib.contextmanager
@@ -50,6 +50,22 @@ def atomic_text(
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def write_texts(texts: Mapping[str, str], directory: Path) -> list[Path]:
+    """Write each ``name → text`` of ``texts`` to ``directory / name``, each file atomically.
+
+    How the generators (the JSON Schemas, the store's structurers) write what they
+    render: a generator stopped half-way leaves every file whole, old or new.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in texts.items():
+        path = directory / name
+        with atomic_text(path) as stream:
+            stream.write(text)
+        paths.append(path)
+    return paths
 
 
 def _keep_mode(target: Path, temporary: Path) -> None:

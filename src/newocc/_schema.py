@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from newocc._atomic import write_texts
 from newocc._store.aliases import AliasRow
 from newocc._store.lexicon import LEXICON_FILES
 from newocc._store.loader import _DICTIONARY_DEFAULTS, SCHEMA_VERSION
@@ -235,13 +236,7 @@ def render() -> dict[str, str]:
 
 def write(directory: Path = SCHEMA_DIR) -> list[Path]:
     """Write the schema files to ``directory``; return their paths."""
-    directory.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, text in render().items():
-        path = directory / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return write_texts(render(), directory)
 
 
 if __name__ == "__main__":

@@ -20,18 +20,20 @@ import enum
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import TypeVar
+from itertools import chain
+from typing import TypeVar, cast
 
 from newocc._check import MAX_ARGUMENT_CHARS, check_bool, check_choice, check_str
 from newocc._store import Catalogue, current, dictionary
 from newocc._store.catalogue import SEPARATOR
 from newocc._text import as_code, fold
 from newocc.errors import InvalidArgument, InvalidArgumentType, NotFound
-from newocc.model import Batch, Fact, Group, Occupation, Sector, Status
+from newocc.model import Batch, Fact, Occupation, Sector, Status
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
 if TYPE_CHECKING:
     from newocc._store.whole_dictionary import Dictionary
+    from newocc.model.groups import Group
 
 __all__ = ["Scope", "batches", "facts", "find", "get", "groups", "occupations", "sectors"]
 
@@ -132,7 +134,7 @@ def find(
       source shows with it (which is not proof that they lack it).
     - ``group``: a group of the 2022 dictionary by its code, dashed or compact:
       a major group (``"4"``), a middle group (``"4-02"`` or ``"402"``) or a
-      small group (``"4-02-07"``), or a :class:`~newocc.model.Group`.
+      small group (``"4-02-07"``), or a :class:`~newocc.model.groups.Group`.
     - ``related``: also search records that are not new occupations; the same
       as ``scope="related"``.
     - ``scope``: a :class:`Scope` or its value: ``"new"`` (the default),
@@ -147,50 +149,75 @@ def find(
     view: Catalogue | Dictionary = table if table is not None else catalogue
     # Narrow by the precomputed position sets first (no per-record work),
     # then test the few survivors; no closures are built per call.
+    numbers = _check_batch(batch, catalogue) if batch is not None else None
     keep = catalogue.new_positions if chosen is Scope.NEW else None
-    if batch is not None:
-        keep = _narrow(keep, _check_batch(batch, catalogue), view.positions_by_batch)
     if sector is not None:
         keep = _narrow(keep, (_check_sector(sector),), view.positions_by_sector)
     if group is not None:
         keep = _narrow(keep, (_check_group(group),), view.positions_by_group)
+    candidates: Iterable[int]
+    if numbers is not None and keep is catalogue.new_positions:
+        # The new occupations of the batches asked for, from runs sorted at
+        # load: no set to build, intersect and sort on every call.
+        runs = catalogue.new_by_batch
+        if len(numbers) == 1:
+            candidates = runs.get(next(iter(numbers)), ())
+        else:
+            candidates = sorted(chain.from_iterable([runs.get(number, ()) for number in numbers]))
+    else:
+        if numbers is not None:
+            keep = _narrow(keep, numbers, view.positions_by_batch)
+        candidates = sorted(keep) if keep is not None else range(len(view.occupations))
     low_high = _check_salary(salary) if salary is not None else None
     role = _check_sub_role(sub_role, chosen) if sub_role is not None else None
     found_in = _text_matcher(_check_text(text)) if text is not None else None
     want_digital = check_bool("digital", digital) if digital is not None else None
     want_green = check_bool("green", green) if green is not None else None
     records = view.occupations
-    text_of, sub_roles_of, pay_of = view.text_of, view.sub_roles_of, view.pay_of
-    low, high = low_high if low_high is not None else (0.0, 0.0)
-    candidates = sorted(keep) if keep is not None else range(len(records))
-    found = []
-    for position in candidates:
-        occupation = records[position]
-        if role is not None and role not in sub_roles_of[occupation.name_zh]:
-            continue
-        if found_in is not None and not found_in(text_of[occupation.name_zh]):
-            continue
-        if low_high is not None:
-            spans = pay_of.get(occupation.name_zh)
-            # SalaryRange.overlaps, on the monthly spans the store computed once.
-            if spans is None or not any(
-                figure_low <= high and low <= figure_high for figure_low, figure_high in spans
-            ):
-                continue
-        if want_digital is not None and bool(occupation.digital) is not want_digital:
-            continue
-        if want_green is not None and bool(occupation.green) is not want_green:
-            continue
-        found.append(occupation)
-    return tuple(found)
+    # One filter at a time over the surviving positions, each a comprehension
+    # over a table aligned with ``records``: cheaper than testing every
+    # criterion record by record.
+    if role is not None:
+        sub_roles_at = view.sub_roles_at
+        candidates = [p for p in candidates if role in sub_roles_at[p]]
+    if found_in is not None:
+        text_at = view.text_at
+        if isinstance(found_in, str):
+            candidates = [p for p in candidates if found_in in text_at[p]]
+        else:
+            candidates = [p for p in candidates if found_in(text_at[p])]
+    if low_high is not None:
+        low, high = low_high
+        pay_at = view.pay_at
+        # SalaryRange.overlaps, on the monthly spans the store computed once.
+        candidates = [p for p in candidates if pay_at[p] and _pays(pay_at[p], low, high)]
+    if want_digital is not None:
+        candidates = [p for p in candidates if bool(records[p].digital) is want_digital]
+    if want_green is not None:
+        candidates = [p for p in candidates if bool(records[p].green) is want_green]
+    return tuple([records[p] for p in candidates])
+
+
+def _pays(spans: tuple[tuple[float, float], ...], low: float, high: float) -> bool:
+    """Whether any monthly span overlaps ``low``–``high`` (bounds inclusive)."""
+    # A loop, not any() over a generator: this runs per candidate of a warm find().
+    for figure_low, figure_high in spans:  # noqa: SIM110
+        if figure_low <= high and low <= figure_high:
+            return True
+    return False
 
 
 def _narrow(
     keep: frozenset[int] | None, wanted: Iterable[K], index: Mapping[K, frozenset[int]]
 ) -> frozenset[int]:
     """``keep`` (None: everything) cut down to the records under any of ``wanted`` keys."""
-    matching: frozenset[int] = frozenset().union(*(index.get(key, frozenset()) for key in wanted))
+    matching: frozenset[int] = frozenset()
+    for key in wanted:
+        matching = matching | index.get(key, _NONE) if matching else index.get(key, _NONE)
     return matching if keep is None else keep & matching
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 def get(key: str) -> Occupation:
@@ -275,23 +302,35 @@ def _check_scope(scope: object, related: object) -> Scope:
     return chosen
 
 
-_GROUP_FORMS = (
-    (re.compile(r"\d"), lambda c: c),
-    (re.compile(r"\d-\d{2}(-\d{2})?"), lambda c: c),
-    (re.compile(r"\d{3}"), lambda c: f"{c[0]}-{c[1:3]}"),
-    (re.compile(r"\d{5}"), lambda c: f"{c[0]}-{c[1:3]}-{c[3:5]}"),
-)
+# The forms of a group code, compiled on the first find(group=...): compiling
+# them on import cost every first query about half a millisecond.
+_GROUP_FORMS: list[tuple[re.Pattern[str], Callable[[str], str]]] = []
+
+
+def _group_forms() -> list[tuple[re.Pattern[str], Callable[[str], str]]]:
+    if not _GROUP_FORMS:
+        _GROUP_FORMS[:] = [
+            (re.compile(r"\d"), lambda c: c),
+            (re.compile(r"\d-\d{2}(-\d{2})?"), lambda c: c),
+            (re.compile(r"\d{3}"), lambda c: f"{c[0]}-{c[1:3]}"),
+            (re.compile(r"\d{5}"), lambda c: f"{c[0]}-{c[1:3]}-{c[3:5]}"),
+        ]
+    return _GROUP_FORMS
+
+
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
 
 
 def _check_group(group: object) -> str:
+    from newocc.model.groups import Group  # not on import: a first query builds no Group class
+
     if isinstance(group, Group):
         group = group.code
     if not isinstance(group, str):
         raise InvalidArgumentType("group", group, "a group's code as str (e.g. '4' or '4-02-07') or a Group")
     text = group[:MAX_ARGUMENT_CHARS]
     folded = fold(text).translate(_DASHES)
-    code = next((dashed(folded) for pattern, dashed in _GROUP_FORMS if pattern.fullmatch(folded)), None)
+    code = next((dashed(folded) for pattern, dashed in _group_forms() if pattern.fullmatch(folded)), None)
     # Any code of the form is accepted only if some occupation of the dictionary is in it.
     if code is None or code not in dictionary().positions_by_group:
         majors = ", ".join(g.code for g in dictionary().groups if g.level == 1)
@@ -304,19 +343,41 @@ def _check_group(group: object) -> str:
     return code
 
 
+# The collections a batch argument usually is: tested by type first, since an
+# ``isinstance`` test against the ``Collection`` and ``Sequence`` ABCs costs a
+# warm find() more than the rest of the check.
+_SEQUENCES = (tuple, list, range)
+_SETS = (set, frozenset)
+
+
 def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
-    known = catalogue.batch_numbers
-    if isinstance(batch, (str, bytes, bool)) or not isinstance(batch, (int, Collection)):
+    known = catalogue.batch_number_set
+    kind = type(batch)
+    if kind is int:
+        if batch not in known:
+            raise InvalidArgument(
+                "batch", batch, "is not a batch", tuple(str(n) for n in catalogue.batch_numbers)
+            )
+        return frozenset((batch,))
+    if kind in _SEQUENCES:
+        sequence = True
+    elif kind in _SETS:
+        sequence = False
+    elif isinstance(batch, (str, bytes, bool)) or not isinstance(batch, (int, Collection)):
         raise InvalidArgumentType("batch", batch, "an int or a collection of ints")
-    numbers: Iterable[object] = (batch,) if isinstance(batch, int) else batch
+    else:
+        sequence = isinstance(batch, Sequence)
+    numbers: Iterable[object] = (batch,) if isinstance(batch, int) else cast("Iterable[object]", batch)
     wanted = set()
     # Item by item, never copied first: range(10**18) fails at its first unknown number.
     for position, number in enumerate(numbers):
-        name = f"batch[{position}]" if isinstance(batch, Sequence) else "batch"
-        if isinstance(number, bool) or not isinstance(number, int):
-            raise InvalidArgumentType(name, number, "an int")
+        if number.__class__ is not int and (isinstance(number, bool) or not isinstance(number, int)):
+            raise InvalidArgumentType(f"batch[{position}]" if sequence else "batch", number, "an int")
         if number not in known:
-            raise InvalidArgument(name, number, "is not a batch", tuple(str(n) for n in known))
+            name = f"batch[{position}]" if sequence else "batch"
+            raise InvalidArgument(
+                name, number, "is not a batch", tuple(str(n) for n in catalogue.batch_numbers)
+            )
         wanted.add(number)
     if not wanted:
         raise InvalidArgument("batch", batch, "is an empty collection; leave it out to match every batch")
@@ -334,11 +395,10 @@ def _check_salary(salary: object) -> tuple[float, float]:
     if not isinstance(salary, (tuple, list)) or len(salary) != 2:
         raise InvalidArgumentType("salary", salary, _SALARY)
     for position, bound in enumerate(salary):
-        name = f"salary[{position}]"
         if isinstance(bound, bool) or not isinstance(bound, (int, float)):
-            raise InvalidArgumentType(name, bound, "a number")
+            raise InvalidArgumentType(f"salary[{position}]", bound, "a number")
         if bound < 0 or (isinstance(bound, float) and not math.isfinite(bound)):
-            raise InvalidArgument(name, bound, "must be finite and not negative")
+            raise InvalidArgument(f"salary[{position}]", bound, "must be finite and not negative")
     try:
         low, high = float(salary[0]), float(salary[1])
     except OverflowError:
@@ -406,20 +466,22 @@ def _check_text(text: object) -> str:
     return folded
 
 
-def _text_matcher(needle: str) -> Callable[[str], bool]:
+def _text_matcher(needle: str) -> str | Callable[[str], bool]:
     """How ``text`` is found in a record's names: a substring, but Latin text only at a word's start.
 
     "ai" then finds "AI trainers" but not "blockchain"; Chinese has no word
     breaks, so a Chinese needle is a plain substring.  The matcher reads the
     record's names joined into one string (``text_of``); a needle holding the
     separator would match across two names, and no single name holds it.
+    A plain substring test is returned as the needle itself (``find`` tests
+    ``needle in name`` inline, without a call per record).
     """
     if SEPARATOR in needle:
         return lambda names: False
     if needle[0].isascii() and needle[0].isalnum():
         pattern = re.compile(rf"(?<![a-z0-9]){re.escape(needle)}")
         return lambda name: pattern.search(name) is not None
-    return lambda name: needle in name
+    return needle
 
 
 # No name is longer than this; a longer key has no close match, and difflib

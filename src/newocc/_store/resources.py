@@ -15,7 +15,8 @@ CATALOGUE_FILES = (
     "occupations.json",
     "facts.json",
 )
-"""The catalogue's files under ``newocc/data/``: all that a first ``find()`` reads."""
+"""The catalogue's files under ``newocc/data/``: all that a first ``find()`` reads (with the
+catalogue's snapshot, ``newocc._store.snapshot``, built from them)."""
 
 DICTIONARY_FILES = ("dictionary.json", "groups.json")
 """The files the rest of the 2022 dictionary adds, read only when it is first needed."""

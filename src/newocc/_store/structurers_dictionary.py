@@ -14,7 +14,7 @@ from typing import Any
 from newocc._store import structuring as _s
 
 from newocc._store.whole_dictionary import CodeNote as _CodeNote
-from newocc.model import Group as _Group
+from newocc.model.groups import Group as _Group
 
 __all__ = ['structure_Group', 'structure_CodeNote']
 

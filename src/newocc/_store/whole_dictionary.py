@@ -19,12 +19,14 @@ from newocc._store.catalogue import (
     _folded_sub_roles,
     _index,
     _positions,
+    aligned,
     group_positions,
     monthly_pay,
     searchable,
 )
 from newocc._text import fold
-from newocc.model import CODE_PATTERN, Group, Occupation, Sector, Source, facts
+from newocc.model import CODE_PATTERN, Occupation, Sector, Source, facts
+from newocc.model.groups import Group
 
 __all__ = ["DICTIONARY_FILE", "GROUPS_FILE", "CodeNote", "Dictionary"]
 
@@ -72,12 +74,15 @@ class Dictionary:
         "groups",
         "names_of",
         "occupations",
+        "pay_at",
         "pay_of",
         "positions_by_batch",
         "positions_by_group",
         "positions_by_sector",
         "sub_role_names",
+        "sub_roles_at",
         "sub_roles_of",
+        "text_at",
         "text_of",
         "uncited",
         "unresolved",
@@ -138,6 +143,9 @@ class Dictionary:
         self.text_of: Mapping[str, str] = searchable(self.names_of)
         self.pay_of: Mapping[str, tuple[tuple[float, float], ...]] = MappingProxyType(
             {**catalogue.pay_of, **monthly_pay(established)}
+        )
+        self.sub_roles_at, self.text_at, self.pay_at = aligned(
+            self.occupations, self.sub_roles_of, self.text_of, self.pay_of
         )
         self.sub_role_names: frozenset[str] = catalogue.sub_role_names | frozenset(self.by_sub_role)
         # Positions in ``occupations`` per batch, sector and group code: a query of

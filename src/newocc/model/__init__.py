@@ -16,7 +16,10 @@ import datetime as _dt
 import enum
 import math
 
-import attrs
+# The classic ``attr`` namespace, not ``attrs``: the same frozen() and field(),
+# but importing the ``attrs`` package too (six small modules that re-export
+# them) cost every first query about a millisecond.
+import attr
 
 __all__ = [
     "CODE_PATTERN",
@@ -64,11 +67,21 @@ __all__ = [
 ]
 
 
-# The lexicon's record types live in newocc.model.lexicon, imported on first use.
-_LEXICON = frozenset({"Anchor", "RoleClass", "RoleHead", "Term", "TermKind"})
+# The lexicon's record types live in newocc.model.lexicon and the dictionary's
+# groups in newocc.model.groups, each imported on first use: a first query of
+# the new occupations builds neither.
+_LAZY = {
+    "Anchor": "lexicon",
+    "RoleClass": "lexicon",
+    "RoleHead": "lexicon",
+    "Term": "lexicon",
+    "TermKind": "lexicon",
+    "Group": "groups",
+}
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
 if TYPE_CHECKING:
+    from newocc.model.groups import Group
     from newocc.model.lexicon import Anchor, RoleClass, RoleHead, Term, TermKind
 
 
@@ -77,10 +90,11 @@ def __dir__() -> list[str]:
 
 
 def __getattr__(name: str) -> object:
-    if name in _LEXICON:
-        from newocc.model import lexicon
+    home = _LAZY.get(name)
+    if home is not None:
+        from importlib import import_module
 
-        return getattr(lexicon, name)
+        return getattr(import_module(f"newocc.model.{home}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -358,7 +372,7 @@ def facts(
 _CODE = facts(pattern=CODE_PATTERN, shape="a dashed code like 4-01-06-02")
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class Source:
     """Where a fact was seen.
 
@@ -369,7 +383,7 @@ class Source:
 
     id: str
     publisher: str
-    kind: SourceKind = attrs.field(converter=_source_kind)
+    kind: SourceKind = attr.field(converter=_source_kind)
     title: str | None = None
     url: str | None = None
     published: _dt.date | None = None
@@ -390,12 +404,12 @@ def cites_by_id(kind: object) -> bool:
     return kind is Source
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class EnglishName:
     """An English rendering of an official Chinese name."""
 
     text: str
-    kind: NameKind = attrs.field(converter=_name_kind)
+    kind: NameKind = attr.field(converter=_name_kind)
     sources: Sources
 
     def __repr__(self) -> str:
@@ -405,7 +419,7 @@ class EnglishName:
         return self.text
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class FormerCode:
     """A code printed for an occupation before the 2022 dictionary.
 
@@ -413,15 +427,15 @@ class FormerCode:
     standard").  Several such codes were later given to other occupations.
     """
 
-    code: str = attrs.field(metadata=_CODE)
-    edition: str = attrs.field()
-    sources: Sources = attrs.field()
+    code: str = attr.field(metadata=_CODE)
+    edition: str = attr.field()
+    sources: Sources = attr.field()
 
     def __repr__(self) -> str:
         return f"FormerCode({self.code!r}, {self.edition!r})"
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class FormerName:
     """An official name an occupation had before it was renamed."""
 
@@ -433,7 +447,7 @@ class FormerName:
         return f"FormerName({self.name_zh!r}, {self.edition!r})"
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class Wording:
     """A definition as one edition printed it."""
 
@@ -445,7 +459,7 @@ class Wording:
         return f"Wording({_short(self.text, 20)!r}, {self.edition!r})"
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class SkillStandard:
     """A national vocational skill standard (国家职业技能标准) for an occupation.
 
@@ -462,7 +476,7 @@ class SkillStandard:
         return f"SkillStandard({self.title!r})"
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class Estimate:
     """A sourced head-count estimate: a talent gap or a demand forecast.
 
@@ -477,10 +491,10 @@ class Estimate:
     seen on.  Empty when the source made it.
     """
 
-    people_low: int = attrs.field(metadata=facts(minimum=1))
-    people_high: int = attrs.field(metadata=facts(minimum=1))
-    kind: EstimateKind = attrs.field(converter=_estimate_kind)
-    year_made: int = attrs.field(metadata=facts(minimum=EARLIEST_FIGURE_YEAR))
+    people_low: int = attr.field(metadata=facts(minimum=1))
+    people_high: int = attr.field(metadata=facts(minimum=1))
+    kind: EstimateKind = attr.field(converter=_estimate_kind)
+    year_made: int = attr.field(metadata=facts(minimum=EARLIEST_FIGURE_YEAR))
     horizon_year: int | None
     scope: str
     source: Source
@@ -494,7 +508,7 @@ class Estimate:
         return f"Estimate({self.kind.value} {people}{horizon}, made {self.year_made})"
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class Fact:
     """A reported fact about who does the work or how many, as the source words it.
 
@@ -508,13 +522,13 @@ class Fact:
     page it was seen on.  Empty when the source is the originator.
     """
 
-    kind: FactKind = attrs.field(converter=_fact_kind)
+    kind: FactKind = attr.field(converter=_fact_kind)
     topic: str
     text: str
     period: str
     population: str
     source: Source
-    value: int | None = attrs.field(default=None, metadata=facts(minimum=1))
+    value: int | None = attr.field(default=None, metadata=facts(minimum=1))
     unit: str | None = None
     items: tuple[str, ...] = ()
     attribution: tuple[str, ...] = ()
@@ -524,11 +538,11 @@ class Fact:
         return f"Fact({self.kind.value}, {_short(self.topic, 30)!r})"
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class BatchDate:
     """One dated event in a batch's release."""
 
-    event: DateEvent = attrs.field(converter=_date_event)
+    event: DateEvent = attr.field(converter=_date_event)
     date: _dt.date
     sources: Sources
 
@@ -539,7 +553,7 @@ class BatchDate:
 _RELEASE_PREFERENCE = (DateEvent.FORMAL_NOTICE, DateEvent.PRESS_CONFERENCE, DateEvent.PUBLIC_COMMENT)
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class SubRole:
     """A work type (工种) of an occupation.
 
@@ -556,7 +570,7 @@ class SubRole:
         return f"SubRole({self.name_zh!r})"
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class Batch:
     """One release of new occupations.
 
@@ -569,17 +583,17 @@ class Batch:
     occupation no source states.
     """
 
-    number: int = attrs.field(metadata=facts(minimum=1))
-    title_zh: str | None = attrs.field()
-    notice_number: str | None = attrs.field()
-    official_count: int = attrs.field(metadata=facts(minimum=1))
-    listed_count: int = attrs.field(metadata=facts(computed=True))
+    number: int = attr.field(metadata=facts(minimum=1))
+    title_zh: str | None = attr.field()
+    notice_number: str | None = attr.field()
+    official_count: int = attr.field(metadata=facts(minimum=1))
+    listed_count: int = attr.field(metadata=facts(computed=True))
     dates: tuple[BatchDate, ...]
     unplaced_work_types: tuple[SubRole, ...]
     sources: Sources
     note: str | None = None
     official_work_types: int | None = None
-    listed_work_types: int = attrs.field(default=0, metadata=facts(computed=True))
+    listed_work_types: int = attr.field(default=0, metadata=facts(computed=True))
 
     @property
     def released(self) -> _dt.date:
@@ -602,18 +616,18 @@ class Batch:
         )
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class Percentile:
     """One percentile of a pay distribution: ``rank`` per cent earn ``value`` or less."""
 
-    rank: int = attrs.field(metadata=facts(minimum=1, maximum=99))
-    value: int = attrs.field(metadata=facts(minimum=1, maximum=MOST_PAY))
+    rank: int = attr.field(metadata=facts(minimum=1, maximum=99))
+    value: int = attr.field(metadata=facts(minimum=1, maximum=MOST_PAY))
 
     def __repr__(self) -> str:
         return f"P{self.rank}={self.value}"
 
 
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class SalaryRange:
     """A sourced pay figure: which ``statistic`` it is, and its span ``low``–``high``.
 
@@ -633,17 +647,17 @@ class SalaryRange:
     should know, such as which of two disagreeing sources was chosen.
     """
 
-    low: int = attrs.field(metadata=facts(minimum=1, maximum=MOST_PAY))
-    high: int | None = attrs.field(metadata=facts(minimum=1, maximum=MOST_PAY))
-    currency: Currency = attrs.field(converter=_currency)
-    period: Period = attrs.field(converter=_period)
-    year: int = attrs.field(metadata=facts(minimum=EARLIEST_FIGURE_YEAR))
+    low: int = attr.field(metadata=facts(minimum=1, maximum=MOST_PAY))
+    high: int | None = attr.field(metadata=facts(minimum=1, maximum=MOST_PAY))
+    currency: Currency = attr.field(converter=_currency)
+    period: Period = attr.field(converter=_period)
+    year: int = attr.field(metadata=facts(minimum=EARLIEST_FIGURE_YEAR))
     population: str
     source: Source
     region: str | None = None
     sub_role: str | None = None
     proxy: bool = False
-    statistic: Statistic = attrs.field(kw_only=True, converter=_statistic)
+    statistic: Statistic = attr.field(kw_only=True, converter=_statistic)
     percentiles: tuple[Percentile, ...] = ()
     note: str | None = None
     attribution: tuple[str, ...] = ()
@@ -681,30 +695,7 @@ class SalaryRange:
         )
 
 
-@attrs.frozen(repr=False)
-class Group:
-    """A group of the 2022 dictionary's hierarchy: major (大类), middle (中类) or small (小类).
-
-    ``code`` is the prefix of the occupation codes it holds: ``"4"`` for a
-    major group, ``"4-02"`` for a middle one, ``"4-02-07"`` for a small one.
-    """
-
-    code: str = attrs.field(
-        metadata=facts(pattern=GROUP_PATTERN, shape="a group code like 4, 4-02 or 4-02-07")
-    )
-    name_zh: str = attrs.field()
-    sources: Sources = attrs.field()
-
-    @property
-    def level(self) -> int:
-        """1 for a major group, 2 for a middle group, 3 for a small group."""
-        return self.code.count("-") + 1
-
-    def __repr__(self) -> str:
-        return f"Group({self.code!r}, {self.name_zh!r})"
-
-
-@attrs.frozen(repr=False)
+@attr.frozen(repr=False)
 class Occupation:
     """A detailed occupation (细类) of the dictionary, new or not (see ``status``).
 
@@ -725,15 +716,15 @@ class Occupation:
     :attr:`major_group`, :attr:`middle_group`, :attr:`small_group`.
     """
 
-    code: str | None = attrs.field(metadata=_CODE)
-    code_sources: Sources = attrs.field()
+    code: str | None = attr.field(metadata=_CODE)
+    code_sources: Sources = attr.field()
     former_codes: tuple[FormerCode, ...]
     name_zh: str
     name_en: EnglishName | None
     batch: int | None
-    status: Status = attrs.field(converter=_status)
+    status: Status = attr.field(converter=_status)
     definition_zh: str | None
-    sector: Sector | None = attrs.field(converter=_sector)
+    sector: Sector | None = attr.field(converter=_sector)
     sub_roles: tuple[SubRole, ...]
     salaries: tuple[SalaryRange, ...]
     sources: Sources
