@@ -11,9 +11,43 @@ from newocc.model import RoleClass
 
 
 @pytest.mark.parametrize(
-    "title", ["3D打印讲师", "云计算培训讲师", "物联网销售", "区块链客服", "人工智能招聘专员"]
+    "title",
+    ["3D打印讲师", "云计算培训讲师", "物联网销售", "区块链客服", "人工智能招聘专员", "3D打印机外贸专员"],
 )
 def test_a_teacher_seller_recruiter_or_service_of_a_field_is_not_its_occupation(title: str) -> None:
+    assert default().match(title) is None
+
+
+def test_a_programmer_of_a_field_is_a_programmer() -> None:
+    # A language or back-end word as the head (PHP程序员, java工程师) is a programmer's
+    # job, which the field's occupation (an assembler of smart hardware) does not take.
+    assert default().match("智能硬件PHP程序员") is None
+    found = default().classify("智能硬件PHP程序员")
+    assert found is not None
+    assert found.evidence.role == "programmer"
+    assert not found.is_new
+    lexicon = default()._lexicon
+    assert lexicon.read("java工程师").head == "programmer"
+    assert lexicon.read("后端开发").head == "developer"  # a developer of the back end: either
+    assert "programmer" in lexicon.roles_of("计算机软件工程技术人员")[0]
+    assert "programmer" in lexicon.roles_of("大数据工程技术人员")[1]  # tolerated, not taken
+
+
+@pytest.mark.parametrize("title", ["电竞UI设计", "直播间美工", "无人机美工", "游戏美工"])
+def test_a_visual_designer_of_a_field_is_a_visual_designer(title: str) -> None:
+    # UI, 美工, 平面设计 name the visual designer's job (an older occupation), which
+    # an occupation that only tolerates designers of its own kind does not take.
+    assert default().match(title) is None
+    found = default().classify(title)
+    assert found is not None
+    assert found.occupation.name_zh == "视觉传达设计人员"
+    assert found.evidence.role == "visual_designer"
+
+
+@pytest.mark.parametrize("title", ["区块链销售总监-经理级", "大数据销售经理-经理岗"])
+def test_the_head_role_is_read_in_the_segment_with_a_role_of_its_own(title: str) -> None:
+    # A trailing rank (-经理级) has a role word but says nothing of the job: the
+    # head is the seller's of the segment before it.
     assert default().match(title) is None
 
 

@@ -4,8 +4,9 @@ Job titles are written [domain][role]: ``大数据`` + ``开发工程师``, ``�
 ``骑手``.  The lexicon (package data, each entry sourced or marked common
 usage) says
 
-- which *role class* the role words belong to (``开发``, ``研发``, ``程序员``
-  → developer; ``骑手``, ``骑士``, ``送餐员`` → delivery …), and which role
+- which *role class* the role words belong to (``开发``, ``研发`` → developer;
+  ``程序员``, ``java``, ``后端`` → programmer; ``骑手``, ``骑士``, ``送餐员`` →
+  delivery …), and which role
   classes each occupation takes, from the head of its name (``工程技术人员``
   takes engineers, developers, researchers …) or, for some, from its own entry;
 - what brands, platforms, abbreviations and English words stand for

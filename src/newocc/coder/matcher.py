@@ -55,6 +55,8 @@ SNAPSHOT_FILE = "coder_index.json"
 """The packaged index, built by ``python scripts/build_coder_index.py`` (the default matcher loads it)."""
 SNAPSHOT_FORMAT = 3
 _BRACKETS = re.compile(r"[(（\[【「『〔][^)）\]】」』〕]*[)）\]】」』〕]?")
+# A dash between two figures is a range (12-18k), not a separator.
+_DASHES = re.compile(r"(?<![0-9])[-－—–_|]+|[-－—–_|]+(?![0-9])")
 _SUB_ROLE_RECALL = 0.9
 """The share of a work type's name (its terms, idf-weighted) a title must contain,
 short of containing it whole, for a result to name that work type."""
@@ -292,10 +294,27 @@ class Matcher:
         return list(self._rank(self._query(query_text, self._outside(text)))[0]) if query_text else []
 
     def _outside(self, text: str) -> str | None:
-        """The title without bracketed parts, normalised, when it has any (and something is left)."""
-        if not _BRACKETS.search(text):
+        """The title's head segment, normalised, when it has others (and something is left).
+
+        A title may hold, besides the segment with its role, bracketed parts and
+        parts set off by a dash: a department, a product, a place, a rank
+        (``HRBP（即时配送）``, ``智能硬件部-java工程师``, ``销售总监-经理级``).  The head
+        role is read in the last unbracketed part that has a role of its own, one
+        that is not a rank (经理, 专员) when some part has such a role.
+        """
+        outside = _BRACKETS.sub(" ", text) if _BRACKETS.search(text) else text
+        parts = _DASHES.split(outside)
+        if len(parts) > 1:
+            read = self._lexicon.read
+            neutral = self._lexicon.neutral
+            forms = [form for form in map(self._normalise, parts) if form]
+            # Last first: the segments with a head role, and of those the ones with a job's.
+            roles = [(form, head) for form in reversed(forms) if (head := read(form).head) is not None]
+            if roles:
+                return next((form for form, head in roles if head not in neutral), roles[0][0])
+        if outside is text:
             return None
-        return self._normalise(_BRACKETS.sub(" ", text)) or None
+        return self._normalise(outside) or None
 
     def _code(self, text: str) -> Match | None:
         text = strip_invisible(text)
