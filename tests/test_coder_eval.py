@@ -62,8 +62,8 @@ def test_the_shipped_calibration_is_what_the_development_titles_give() -> None:
     assert shipped == calibrate.fitted().to_json(), "run `python scripts/calibrate.py` and commit the result"
 
 
-# Regression floors on the development rows, a little under the figures (95 %, 91 %,
-# 89 %, 92 %): the cross-validated figures on the search page are the estimate to judge
+# Regression floors on the development rows, a little under the figures (95 %, 92 %,
+# 88 %, 91 %): the cross-validated figures on the search page are the estimate to judge
 # a change by; refitted in-sample figures move by a few near-threshold rows.  The
 # rejection floor went from 0.92 to 0.90 when batch 10 added 78 near-miss negatives
 # drawn by occupation words (the coder unchanged: those are harder than the rest).
