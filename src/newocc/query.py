@@ -17,6 +17,7 @@ does so once, on first use.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -302,20 +303,18 @@ def _check_scope(scope: object, related: object) -> Scope:
     return chosen
 
 
-# The forms of a group code, compiled on the first find(group=...): compiling
-# them on import cost every first query about half a millisecond.
-_GROUP_FORMS: list[tuple[re.Pattern[str], Callable[[str], str]]] = []
+@functools.cache
+def _group_forms() -> tuple[tuple[re.Pattern[str], Callable[[str], str]], ...]:
+    """The forms of a group code, compiled on the first ``find(group=...)``.
 
-
-def _group_forms() -> list[tuple[re.Pattern[str], Callable[[str], str]]]:
-    if not _GROUP_FORMS:
-        _GROUP_FORMS[:] = [
-            (re.compile(r"\d"), lambda c: c),
-            (re.compile(r"\d-\d{2}(-\d{2})?"), lambda c: c),
-            (re.compile(r"\d{3}"), lambda c: f"{c[0]}-{c[1:3]}"),
-            (re.compile(r"\d{5}"), lambda c: f"{c[0]}-{c[1:3]}-{c[3:5]}"),
-        ]
-    return _GROUP_FORMS
+    Compiling them on import cost every first query about half a millisecond.
+    """
+    return (
+        (re.compile(r"\d"), lambda c: c),
+        (re.compile(r"\d-\d{2}(-\d{2})?"), lambda c: c),
+        (re.compile(r"\d{3}"), lambda c: f"{c[0]}-{c[1:3]}"),
+        (re.compile(r"\d{5}"), lambda c: f"{c[0]}-{c[1:3]}-{c[3:5]}"),
+    )
 
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
@@ -355,9 +354,7 @@ def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
     kind = type(batch)
     if kind is int:
         if batch not in known:
-            raise InvalidArgument(
-                "batch", batch, "is not a batch", tuple(str(n) for n in catalogue.batch_numbers)
-            )
+            raise _not_a_batch("batch", batch, catalogue)
         return frozenset((batch,))
     if kind in _SEQUENCES:
         sequence = True
@@ -374,10 +371,7 @@ def _check_batch(batch: object, catalogue: Catalogue) -> frozenset[int]:
         if number.__class__ is not int and (isinstance(number, bool) or not isinstance(number, int)):
             raise InvalidArgumentType(f"batch[{position}]" if sequence else "batch", number, "an int")
         if number not in known:
-            name = f"batch[{position}]" if sequence else "batch"
-            raise InvalidArgument(
-                name, number, "is not a batch", tuple(str(n) for n in catalogue.batch_numbers)
-            )
+            raise _not_a_batch(f"batch[{position}]" if sequence else "batch", number, catalogue)
         wanted.add(number)
     if not wanted:
         raise InvalidArgument("batch", batch, "is an empty collection; leave it out to match every batch")
@@ -389,6 +383,10 @@ def _check_sector(sector: object) -> Sector:
 
 
 _SALARY = "a (low, high) pair of numbers in CNY per month"
+
+
+def _not_a_batch(name: str, number: object, catalogue: Catalogue) -> InvalidArgument:
+    return InvalidArgument(name, number, "is not a batch", tuple(str(n) for n in catalogue.batch_numbers))
 
 
 def _check_salary(salary: object) -> tuple[float, float]:

@@ -142,22 +142,9 @@ class Catalogue:
         ) | frozenset(self.by_sub_role)
 
 
-_LAZY = frozenset(
-    {
-        "by_name",
-        "by_sub_role",
-        "names_of",
-        "pay_at",
-        "pay_of",
-        "positions_by_group",
-        "positions_by_sector",
-        "sub_role_names",
-        "sub_roles_at",
-        "sub_roles_of",
-        "text_at",
-        "text_of",
-    }
-)
+# The lazy tables are the class's annotations above (declared, never assigned on
+# the class): one list, so a new table cannot be declared and forgotten here.
+_LAZY = frozenset(Catalogue.__annotations__)
 
 SEPARATOR = "\x00"
 """Joins a record's folded names in ``text_of``: no name holds it, so no match spans two names."""
