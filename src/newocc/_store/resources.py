@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import os
+import zlib
+from collections.abc import Callable, Iterable
 
 from newocc.errors import CatalogueError
 
-__all__ = ["CATALOGUE_FILES", "DATA_FILES", "DICTIONARY_FILES", "VOCABULARY_FILES", "read_data"]
+__all__ = [
+    "CATALOGUE_FILES",
+    "DATA_FILES",
+    "DICTIONARY_FILES",
+    "VOCABULARY_FILES",
+    "digest",
+    "files_digest",
+    "read_data",
+]
 
 CATALOGUE_FILES = (
     "release.json",
@@ -62,3 +72,23 @@ def read_data(name: str) -> bytes:
         return files("newocc").joinpath("data").joinpath(name).read_bytes()
     except OSError as exc:
         raise CatalogueError(name, "-", "-", f"cannot be read: {exc.strerror or exc}") from None
+
+
+def digest(data: bytes) -> str:
+    """A short digest of ``data``: its CRC-32 and size.
+
+    CRC-32 rather than SHA-256: importing :mod:`hashlib` loads OpenSSL, several
+    milliseconds of a first query.  It tells a snapshot built from other data,
+    not a forgery.
+    """
+    return f"{zlib.crc32(data):08x}:{len(data)}"
+
+
+def files_digest(names: Iterable[str], read: Callable[[str], bytes] | None = None) -> str:
+    """The digest of each named data file, as ``name:digest`` joined by spaces.
+
+    How the snapshots (the catalogue's, the coder's index) record the data files
+    they were built from; ``read`` defaults to :func:`read_data`.
+    """
+    read = read or read_data
+    return " ".join(f"{name}:{digest(read(name))}" for name in names)

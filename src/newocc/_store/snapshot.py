@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
-import zlib
 from typing import cast
 
 from newocc._store import resources
@@ -47,17 +46,8 @@ SNAPSHOT_FORMAT = 1
 
 
 def fingerprint(read: Callable[[str], bytes] | None = None) -> str:
-    """The catalogue's data files as the snapshot records them: each file's CRC-32 and size.
-
-    CRC-32 rather than SHA-256, as for the coder's snapshot: importing
-    :mod:`hashlib` loads OpenSSL, several milliseconds of a first query.
-    """
-    read = read or resources.read_data
-    parts = []
-    for name in CATALOGUE_FILES:
-        data = read(name)
-        parts.append(f"{name}:{zlib.crc32(data):08x}:{len(data)}")
-    return " ".join(parts)
+    """The catalogue's data files as the snapshot records them (see ``resources.files_digest``)."""
+    return resources.files_digest(CATALOGUE_FILES, read)
 
 
 def packaged() -> Catalogue | None:
@@ -75,7 +65,7 @@ def packaged() -> Catalogue | None:
         or data.get("format") != SNAPSHOT_FORMAT
         or data.get("schema_version") != SCHEMA_VERSION
         or data.get("layout") != readers.LAYOUT
-        or data.get("body") != _digest(raw.partition(b"\n")[2])
+        or data.get("body") != resources.digest(raw.partition(b"\n")[2])
         or data.get("fingerprint") != fingerprint(read)
     ):
         return None
@@ -93,10 +83,6 @@ def packaged() -> Catalogue | None:
     except (IndexError, KeyError, TypeError, ValueError):  # a damaged snapshot: the full load runs
         return None
     return catalogue
-
-
-def _digest(data: bytes) -> str:
-    return f"{zlib.crc32(data):08x}:{len(data)}"
 
 
 def snapshot_data(catalogue: Catalogue) -> dict[str, object]:
@@ -165,5 +151,5 @@ def render(data: dict[str, object]) -> str:
         lines.append("]" + ("," if number < len(tables) - 1 else ""))
     lines.append("}")
     body = "\n".join(lines) + "\n"
-    head["body"] = _digest(body.encode("utf-8"))
+    head["body"] = resources.digest(body.encode("utf-8"))
     return "{" + json.dumps(head, ensure_ascii=False, separators=(",", ":"))[1:-1] + ",\n" + body

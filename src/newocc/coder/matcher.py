@@ -13,14 +13,13 @@ import math
 import operator
 import re
 import threading
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, TypeVar, overload
 
 from newocc import _check
 from newocc._store import vocabulary
-from newocc._store.resources import DATA_FILES, DICTIONARY_FILES, read_data
+from newocc._store.resources import DATA_FILES, DICTIONARY_FILES, files_digest, read_data
 from newocc._text import as_code
 from newocc.coder.calibrate import OPERATING_POINT, Calibration, load_calibration, named
 from newocc.coder.calibrate import features as confidence_features
@@ -870,17 +869,12 @@ def render_snapshot(data: Mapping[str, object]) -> str:
 
 
 def _fingerprint() -> str:
-    """A digest of every packaged data file the coder is built from: each file's CRC-32 and size.
+    """A digest of every packaged data file the coder is built from.
 
     It tells a snapshot built from other data files (edited without running
-    ``scripts/build_coder_index.py``); CRC-32 rather than SHA-256 because
-    importing :mod:`hashlib` loads OpenSSL, several milliseconds of a first call.
+    ``scripts/build_coder_index.py``).
     """
-    parts = []
-    for name in (*DATA_FILES, *DICTIONARY_FILES):
-        data = read_data(name)
-        parts.append(f"{name}:{zlib.crc32(data):08x}:{len(data)}")
-    return " ".join(parts)
+    return files_digest((*DATA_FILES, *DICTIONARY_FILES))
 
 
 def _snapshot() -> Mapping[str, Any] | None:
