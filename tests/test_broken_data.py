@@ -501,7 +501,7 @@ def test_a_source_no_file_cites_fails_the_last_stage_only() -> None:
     assert "never cited" in error.problem
 
 
-@pytest.mark.parametrize("citer", ["aliases.json", "lexicon_terms.json"])
+@pytest.mark.parametrize("citer", ["aliases.json", "coded_titles.json", "lexicon_terms.json"])
 def test_a_source_cited_only_by_the_vocabulary_breaks_no_stage(citer: str) -> None:
     rows = copy.deepcopy(ORIGINAL[citer])
     rows[0]["sources"] = [*rows[0]["sources"], "only-the-vocabulary-cites-me"]
@@ -509,11 +509,17 @@ def test_a_source_cited_only_by_the_vocabulary_breaks_no_stage(citer: str) -> No
     catalogue = _loader.load(read)
     assert "only-the-vocabulary-cites-me" in catalogue.uncited
     words = _loader.load_vocabulary(_loader.load_dictionary(catalogue, read), read)
-    cited = words.aliases[0] if citer == "aliases.json" else words.lexicon.terms[0]
+    cited: Any = {
+        "aliases.json": words.aliases,
+        "coded_titles.json": words.coded_titles,
+        "lexicon_terms.json": words.lexicon.terms,
+    }[citer][0]
     assert "only-the-vocabulary-cites-me" in [source.id for source in cited.sources]
 
 
-@pytest.mark.parametrize("file", ["aliases.json", "lexicon_roles.json", "lexicon_anchors.json"])
+@pytest.mark.parametrize(
+    "file", ["aliases.json", "coded_titles.json", "lexicon_roles.json", "lexicon_anchors.json"]
+)
 def test_a_broken_vocabulary_file_fails_its_stage_not_the_catalogue(file: str) -> None:
     rows = copy.deepcopy(ORIGINAL[file])
     rows[1]["colour"] = "red"
@@ -561,3 +567,46 @@ def test_an_alias_that_points_at_nothing_fails_the_vocabulary_stage(
         _loader.load_vocabulary(whole, read)
     assert (caught.value.file, caught.value.field) == ("aliases.json", field), caught.value
     assert problem in caught.value.problem
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        ({"code": "9-99-99-99"}, "code", "has no code '9-99-99-99'"),
+        ({"code": "2-02-10"}, "code", ""),
+        ({"occupation": "会计专业人员"}, "occupation", "not '会计专业人员'"),
+        ({"work_type": "没有这个工种"}, "work_type", "has no work type"),
+        ({"sources": []}, "sources", "cite where the title was seen"),
+        ({"sources": ["no-such-source"]}, "sources", ""),
+        ({"title": " "}, "title", "is blank"),
+        ({"title": ""}, "title", "is empty"),
+    ],
+)
+def test_a_coded_title_that_points_at_nothing_fails_the_vocabulary_stage(
+    change: dict[str, Any], field: str, problem: str
+) -> None:
+    rows = copy.deepcopy(ORIGINAL["coded_titles.json"])
+    rows[3].update(change)
+    read = _files_with({"coded_titles.json": rows})
+    whole = _loader.load_dictionary(_loader.load(read), read)
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_vocabulary(whole, read)
+    assert caught.value.file == "coded_titles.json", caught.value
+    assert caught.value.field.startswith(field), caught.value
+    assert caught.value.record == repr(rows[3]["title"]) or caught.value.record.startswith("record 3"), caught.value
+    assert problem in caught.value.problem
+
+
+def test_a_coded_title_given_twice_fails_the_vocabulary_stage() -> None:
+    rows = copy.deepcopy(ORIGINAL["coded_titles.json"])
+    rows.append(dict(rows[0]))
+    read = _files_with({"coded_titles.json": rows})
+    whole = _loader.load_dictionary(_loader.load(read), read)
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_vocabulary(whole, read)
+    assert (caught.value.file, caught.value.record, caught.value.field) == (
+        "coded_titles.json",
+        repr(rows[0]["title"]),
+        "title",
+    )
+    assert "duplicate" in caught.value.problem

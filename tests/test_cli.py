@@ -96,7 +96,7 @@ def test_search_json_carries_the_match_and_its_occupation() -> None:
     best = json.loads(out)["records"][0]
     assert best["occupation"]["name_zh"] == "互联网营销师"
     assert best["sub_role"]["name_zh"] == "直播销售员"
-    assert best["evidence"]["kind"] in ("alias", "sub_role_name", "terms")
+    assert best["evidence"]["kind"] in ("alias", "sub_role_name", "terms", "title")
     assert 0 < best["confidence"] <= 1
 
 

@@ -84,16 +84,47 @@ def test_one_fold_is_refused() -> None:
 
 def test_the_calibration_is_cross_validated_by_fitting_on_the_other_folds() -> None:
     fitted: list[str] = []
+    remembered: list[set[str]] = []
 
-    def build(calibration: calibrate.Calibration) -> Matcher:
+    def build(calibration: calibrate.Calibration, training: Sequence[Row]) -> Matcher:
         fitted.append(calibration.fitted_on)
+        remembered.append({row.title for row in training})
         return Matcher(calibration=calibration)
 
     names = list(SCORERS)
-    report = calibrate.cross_validated(
-        Matcher(calibration=calibrate.neutral(names)), ROWS, names, build, folds=2
-    )
+    matcher = Matcher(coded_titles=False, calibration=calibrate.neutral(names))
+    listed = {row.title: calibrate.examples(matcher, [(row.title, row.expected)]) for row in ROWS}
+    report = calibrate.cross_validated(listed, ROWS, names, build, folds=2)
     assert report.rows == len(ROWS)
-    assert sorted(fitted) == sorted(
-        f"{sum(fold_of(r.title, 2) != part for r in ROWS)} rows" for part in range(2)
-    )
+    expected = [{r.title for r in ROWS if fold_of(r.title, 2) != part} for part in range(2)]
+    assert sorted(fitted) == sorted(f"{len(titles)} rows" for titles in expected)
+    assert sorted(map(sorted, remembered)) == sorted(map(sorted, expected))
+
+
+def test_cross_fitted_examples_come_from_a_matcher_that_did_not_remember_their_fold() -> None:
+    remembered: dict[str, set[str]] = {}
+    names = list(SCORERS)
+
+    def ranks(others: Sequence[Row]) -> Matcher:
+        seen = {row.title for row in others}
+        matcher = Matcher(
+            coded_titles=False,
+            labelled_titles=[
+                (row.title, next(iter(row.expected))) for row in others if "NONE" not in row.expected
+            ],
+            calibration=calibrate.neutral(names),
+        )
+        for row in ROWS:
+            if row.title not in seen:
+                remembered[row.title] = seen
+        return matcher
+
+    listed = calibrate.cross_fitted(ROWS, ranks, folds=3)
+    assert sorted(listed) == sorted(row.title for row in ROWS)
+    for title, seen in remembered.items():
+        assert title not in seen
+    # Remembering a title changes its evidence: a matcher that remembers every
+    # row sees the remembered ones otherwise than the cross-fitted examples do.
+    everything = ranks(ROWS)
+    whole = {row.title: calibrate.examples(everything, [(row.title, row.expected)]) for row in ROWS}
+    assert any(whole[title] != listed[title] for title in listed)

@@ -18,7 +18,7 @@ import pytest
 
 from newocc._store import vocabulary
 from newocc.coder import default
-from newocc.coder.evaluate import Report, evaluate, held_out, read_rows
+from newocc.coder.evaluate import Report, held_out, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "eval" / "real"
@@ -62,22 +62,23 @@ def test_the_shipped_calibration_is_what_the_development_titles_give() -> None:
     assert shipped == calibrate.fitted().to_json(), "run `python scripts/calibrate.py` and commit the result"
 
 
-# Regression floors on the development rows, a little under the figures (95 %, 92 %,
-# 88 %, 91 %): the cross-validated figures on the search page are the estimate to judge
-# a change by; refitted in-sample figures move by a few near-threshold rows.  The
-# rejection floor went from 0.92 to 0.90 when batch 10 added 78 near-miss negatives
-# drawn by occupation words (the coder unchanged: those are harder than the rest).
+# Regression floors on the development rows, cross-validated (each fold answered by a
+# matcher that neither remembers its titles nor was fitted on them: the default
+# matcher remembers every development title, so its own figures on them say only
+# that the memory works), a little under the figures on the search page (95 %, 93 %,
+# 92 %, 92 %).
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("top1", 0.90), ("rejected", 0.90), ("work_type", 0.85), ("ambiguous_right", 0.85)],
+    [("top1", 0.92), ("rejected", 0.91), ("work_type", 0.88), ("ambiguous_right", 0.89)],
 )
 def test_development_figures_hold(figure: str, floor: float) -> None:
-    assert getattr(_development(), figure) >= floor
+    assert getattr(_cross_validated(), figure) >= floor
 
 
 @functools.cache
-def _development() -> Report:
-    return evaluate(default(), read_rows(REAL / "dev.tsv"))
+def _cross_validated() -> Report:
+    report: Report = _script("calibrate").cross_validated()
+    return report
 
 
 def test_the_shipped_index_snapshot_is_what_the_packaged_data_builds() -> None:

@@ -31,6 +31,7 @@ import attrs
 
 from newocc._atomic import write_texts
 from newocc._store.aliases import AliasRow
+from newocc._store.coded_titles import CodedTitleRow
 from newocc._store.lexicon import LEXICON_FILES
 from newocc._store.loader import _DICTIONARY_DEFAULTS, SCHEMA_VERSION
 from newocc._store.whole_dictionary import CodeNote
@@ -59,6 +60,8 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _ROOTS = {
     # An alias names its occupation and work type by name; newocc._store.aliases resolves them.
     "aliases.json": AliasRow,
+    # A coded title names its occupation by code and name; newocc._store.coded_titles checks both.
+    "coded_titles.json": CodedTitleRow,
     **LEXICON_FILES,
     "sources.json": Source,
     "batches.json": Batch,

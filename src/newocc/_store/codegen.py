@@ -46,6 +46,7 @@ import attrs
 from newocc import model
 from newocc._atomic import write_texts
 from newocc._store.aliases import AliasRow
+from newocc._store.coded_titles import CodedTitleRow
 from newocc._store.whole_dictionary import CodeNote
 from newocc.model import COMPUTED, MAXIMUM, MIN_LENGTH, MINIMUM, PATTERN, SHAPE, Source, cites_by_id
 from newocc.model.lexicon import Anchor, RoleClass, RoleHead, Term
@@ -58,7 +59,7 @@ DIRECTORY = Path(__file__).parent
 STAGES: dict[str, tuple[type, ...]] = {
     "structurers": (Source, model.Batch, model.Occupation, model.Fact),
     "structurers_dictionary": (model.Group, CodeNote),
-    "structurers_vocabulary": (AliasRow, RoleClass, RoleHead, Term, Anchor),
+    "structurers_vocabulary": (AliasRow, CodedTitleRow, RoleClass, RoleHead, Term, Anchor),
 }
 """Each generated module and the record types of the rows it structures (the types they nest are
 generated too, once, in the first module that needs them).  One module per store stage, so that a
@@ -348,7 +349,9 @@ def _snapshot_module() -> str:
 _WHAT = {
     "structurers": "the catalogue's files",
     "structurers_dictionary": "the dictionary's files (dictionary.json, groups.json)",
-    "structurers_vocabulary": "the aliases' and the lexicon's files (aliases.json, lexicon_*.json)",
+    "structurers_vocabulary": (
+        "the aliases', coded titles' and lexicon's files (aliases.json, coded_titles.json, lexicon_*.json)"
+    ),
 }
 
 

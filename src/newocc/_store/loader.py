@@ -141,9 +141,10 @@ def load_dictionary(catalogue: Catalogue, read: Reader = read_data) -> Dictionar
 
 
 def load_vocabulary(dictionary: Dictionary, read: Reader = read_data) -> Vocabulary:
-    """Read, structure and validate the aliases and the coder's lexicon on top of ``dictionary``.
+    """Read, structure and validate the aliases, coded titles and coder's lexicon on top of ``dictionary``.
 
-    Aliases name the catalogue's occupations and work types; the lexicon's
+    Aliases name the catalogue's occupations and work types, coded titles any
+    occupation of the dictionary; the lexicon's
     records are structured like every other file's.  Then every source must
     be cited by some file: one that none cites raises here, naming it.
     Raises :class:`~newocc.errors.CatalogueError` on the first fault; nothing
@@ -151,6 +152,7 @@ def load_vocabulary(dictionary: Dictionary, read: Reader = read_data) -> Vocabul
     """
     from newocc._store import structurers_vocabulary as _vocabulary
     from newocc._store.aliases import ALIASES_FILE, resolve_aliases
+    from newocc._store.coded_titles import CODED_TITLES_FILE, resolve_coded_titles
     from newocc._store.lexicon import LEXICON_FILES, Lexicon, check_lexicon
     from newocc._store.words import Vocabulary
 
@@ -159,6 +161,11 @@ def load_vocabulary(dictionary: Dictionary, read: Reader = read_data) -> Vocabul
     rows = _structure_rows(ALIASES_FILE, _array(read, ALIASES_FILE), _vocabulary.structure_AliasRow, sources)
     aliases = resolve_aliases(rows, catalogue.occupations)
     used = {source.id for alias in aliases for source in alias.sources}
+    coded_rows = _structure_rows(
+        CODED_TITLES_FILE, _array(read, CODED_TITLES_FILE), _vocabulary.structure_CodedTitleRow, sources
+    )
+    coded = resolve_coded_titles(coded_rows, dictionary.by_code)
+    used |= {source.id for title in coded for source in title.sources}
     lexicon = Lexicon(
         *(
             tuple(
@@ -173,7 +180,7 @@ def load_vocabulary(dictionary: Dictionary, read: Reader = read_data) -> Vocabul
     uncited = sorted(dictionary.uncited - used)
     if uncited:
         raise CatalogueError("sources.json", repr(uncited[0]), "id", "source is never cited")
-    return Vocabulary(aliases=aliases, lexicon=lexicon)
+    return Vocabulary(aliases=aliases, lexicon=lexicon, coded_titles=coded)
 
 
 def _check_release(release: Mapping[str, Any]) -> None:

@@ -33,12 +33,14 @@ DICTIONARY_FILES = ("dictionary.json", "groups.json")
 
 VOCABULARY_FILES = (
     "aliases.json",
+    "coded_titles.json",
     "lexicon_roles.json",
     "lexicon_heads.json",
     "lexicon_terms.json",
     "lexicon_anchors.json",
 )
-"""The aliases and the coder's lexicon, read after the dictionary when the title coder first needs them."""
+"""The aliases, the coded titles and the coder's lexicon, read after the dictionary when the title
+coder first needs them."""
 
 DATA_FILES = (*CATALOGUE_FILES, *VOCABULARY_FILES)
 """Every data file but the dictionary's: the catalogue's, then the vocabulary's."""

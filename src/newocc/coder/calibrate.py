@@ -36,6 +36,7 @@ __all__ = [
     "OPERATING_POINT",
     "Calibration",
     "Example",
+    "cross_fitted",
     "cross_validated",
     "examples",
     "features",
@@ -409,31 +410,61 @@ def fit_examples(listed: Sequence[Example], names: Sequence[str], fitted_on: str
     )
 
 
+def cross_fitted(
+    rows: Sequence[Row],
+    ranks: Callable[[Sequence[Row]], _Ranks],
+    *,
+    folds: int = 5,
+    key: Callable[[str], str] = str,
+) -> dict[str, list[Example]]:
+    """Each row's :class:`Example`, from a matcher that has not memorised its fold.
+
+    A matcher that knows the development titles as labels (the packaged coded
+    titles) would show every one of them matched exactly: a fit on that view
+    learns that a title label is never wrong.  So the rows are split into
+    ``folds`` parts (:func:`~newocc.coder.evaluate.fold_of` of ``key(title)``),
+    and each part's candidates come from ``ranks(the other parts)``, a matcher
+    that remembers only those: the fit sees the evidence a new title gets.
+    """
+    from newocc.coder.evaluate import fold_of  # the harness: only fitting needs it
+
+    parts: list[list[Row]] = [[] for _ in range(folds)]
+    for row in rows:
+        parts[fold_of(key(row.title), folds)].append(row)
+    listed: dict[str, list[Example]] = {}
+    for number, part in enumerate(parts):
+        if not part:
+            continue
+        matcher = ranks([row for other, rest in enumerate(parts) if other != number for row in rest])
+        for row in part:
+            listed[row.title] = examples(matcher, [(row.title, row.expected)])
+    return listed
+
+
 def cross_validated(
-    matcher: _Ranks,
+    listed: Mapping[str, Sequence[Example]],
     rows: Sequence[Row],
     names: Sequence[str],
-    build: Callable[[Calibration], SupportsMatch],
+    build: Callable[[Calibration, Sequence[Row]], SupportsMatch],
     *,
     folds: int = 5,
     key: Callable[[str], str] = str,
 ) -> Report:
-    """The figures of :func:`fit` out of fold: each part of ``rows`` answered by a fit on the others.
+    """The figures of :func:`fit_examples` out of fold: each part of ``rows`` answered by a fit on the others.
 
-    ``matcher`` gives the candidates (its weights do not matter: the scorers'
-    outputs do not depend on them, so one pass over the rows serves every
-    fold); ``build`` makes the matcher a fitted calibration answers with.
-    Refitting on all the rows and measuring on the same rows flatters the
-    fit; this is the estimate to judge a change of the lexicon, the scorers or
-    the fit by (see :func:`~newocc.coder.evaluate.cross_validate`).
+    ``listed`` gives each row's examples (:func:`examples`, or
+    :func:`cross_fitted` for a matcher that memorises the rows); ``build``
+    makes the matcher that answers a part, from the calibration fitted on the
+    other parts and those parts' rows (what it may memorise).  Refitting on
+    all the rows and measuring on the same rows flatters the fit; this is the
+    estimate to judge a change of the lexicon, the scorers or the fit by (see
+    :func:`~newocc.coder.evaluate.cross_validate`).
     """
     from newocc.coder.evaluate import cross_validate  # the harness: only fitting needs it
 
-    listed = {row.title: examples(matcher, [(row.title, row.expected)]) for row in rows}
-
     def fitted(training: Sequence[Row]) -> SupportsMatch:
         chosen = [example for row in training for example in listed[row.title]]
-        return build(fit_examples(chosen, names, fitted_on=f"{len(training)} rows"))
+        return build(fit_examples(chosen, names, fitted_on=f"{len(training)} rows"), training)
 
     return cross_validate(rows, fitted, folds=folds, key=key)
 

@@ -77,8 +77,11 @@ class Matcher:
     :class:`~newocc.Occupation`, a code or an official name (an older
     occupation of the dictionary is allowed: label a title with it to say it is
     *not* new).  Aliases are names; labelled titles are previously coded
-    titles, used the same way but reported as ``LabelKind.TITLE``.
-    ``occupations`` replaces the universe (every occupation of the dictionary)
+    titles, used the same way but reported as ``LabelKind.TITLE``.  The
+    packaged coded posting titles (``data/coded_titles.json``: the development
+    titles of the evaluation, coded by the project) are labelled titles too,
+    unless ``coded_titles`` is False (to measure a matcher on titles it has
+    not memorised).  ``occupations`` replaces the universe (every occupation of the dictionary)
     and ``calibration`` the packaged ranking weights and confidence model, to
     compare matchers built differently.  The matcher built from the packaged
     data alone loads a snapshot of its index (``data/coder_index.json``) unless
@@ -115,6 +118,7 @@ class Matcher:
         ] = (),
         occupations: Sequence[Occupation] | None = None,
         calibration: Calibration | None = None,
+        coded_titles: bool = True,
         use_snapshot: bool = True,
     ) -> None:
         candidates = tuple(universe() if occupations is None else occupations)
@@ -126,7 +130,8 @@ class Matcher:
             )
             for spec in _user_labels(kind, rows, name, candidates)
         ]
-        plain = occupations is None and not user
+        memorised = _check.check_bool("coded_titles", coded_titles)
+        plain = occupations is None and not user and memorised
         snapshot = _snapshot() if plain and _check.check_bool("use_snapshot", use_snapshot) else None
         if snapshot is not None:
             # The snapshot was built from the packaged data as it is (its digest says
@@ -136,8 +141,13 @@ class Matcher:
             self._index = Index.from_data(snapshot["index"], candidates)
         else:
             lexicon = vocabulary().lexicon
-            specs = [*_catalogue_labels(candidates, packaged=occupations is None), *user]
-            texts = [spec.text for spec in specs]
+            specs = [
+                *_catalogue_labels(candidates, packaged=occupations is None, coded_titles=memorised),
+                *user,
+            ]
+            # Names are protected from the noise rules (直播招聘师 keeps its 招聘); a
+            # coded title is a posting as written, normalised like any other title.
+            texts = [spec.text for spec in specs if spec.kind is not LabelKind.TITLE]
             for occupation in candidates:
                 texts.append(occupation.name_zh)
                 texts.extend(role.name_zh for role in occupation.sub_roles)
@@ -900,15 +910,24 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def _catalogue_labels(candidates: Sequence[Occupation], *, packaged: bool) -> list[LabelSpec]:
-    """The catalogue's aliases and the lexicon's anchors, as labels of ``candidates``.
+def _catalogue_labels(
+    candidates: Sequence[Occupation], *, packaged: bool, coded_titles: bool
+) -> list[LabelSpec]:
+    """The aliases, the coded titles (when asked) and the lexicon's anchors, as labels of ``candidates``.
 
     An anchor whose occupation is not among the candidates is an error of the
-    packaged data when they are the packaged universe, else left out.
+    packaged data when they are the packaged universe, else left out, as is a
+    coded title whose occupation is not among them.
     """
     words = vocabulary()
     specs = [LabelSpec(a.text, LabelKind.ALIAS, a.occupation, a.sub_role) for a in words.aliases]
     by_code = {o.code: o for o in candidates if o.code is not None}
+    if coded_titles:
+        specs.extend(
+            LabelSpec(coded.title, LabelKind.TITLE, by_code[code], coded.work_type)
+            for coded in words.coded_titles
+            if (code := coded.occupation.code) is not None and code in by_code
+        )
     for anchor in words.lexicon.anchors:
         target = by_code.get(anchor.code)
         if target is None:

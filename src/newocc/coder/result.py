@@ -38,7 +38,7 @@ class LabelKind(str, enum.Enum):
     ANCHOR = "anchor"
     """A word the coder's lexicon ties to an older occupation (``会计``, ``java``)."""
     TITLE = "title"
-    """A labelled title a user gave the matcher (``Matcher(labelled_titles=...)``)."""
+    """A previously coded posting title: packaged (``coded_titles.json``) or given (``labelled_titles``)."""
     TERMS = "terms"
     """No whole name: the words of the title found in the occupation's names and definition."""
 
