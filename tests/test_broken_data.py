@@ -593,7 +593,8 @@ def test_a_coded_title_that_points_at_nothing_fails_the_vocabulary_stage(
         _loader.load_vocabulary(whole, read)
     assert caught.value.file == "coded_titles.json", caught.value
     assert caught.value.field.startswith(field), caught.value
-    assert caught.value.record == repr(rows[3]["title"]) or caught.value.record.startswith("record 3"), caught.value
+    record = caught.value.record
+    assert record == repr(rows[3]["title"]) or record.startswith("record 3"), caught.value
     assert problem in caught.value.problem
 
 
