@@ -3,6 +3,7 @@
 Run once per batch of new labels:
 
     python scripts/split_eval.py LABELS.tsv [LABELS.tsv ...]
+    python scripts/split_eval.py --dev-only LABELS.tsv [LABELS.tsv ...]
 
 Rows are grouped by (kind, expected occupation); inside a group they are
 ordered by the SHA-256 of the title and dealt alternately (one running count
@@ -12,12 +13,18 @@ coder.  Titles already in either part keep their place: the test part only
 ever grows, and a title never moves between parts.  The test part is never
 used to tune anything (tests/test_eval_split.py checks it shares no title
 with the development part, the aliases or the lexicon).
+
+``--dev-only`` puts every new row in the development part: for a batch drawn
+by what the coder answers (titles it accepts, or nearly does), which would
+tilt the frozen test towards the coder's own choices if it were dealt there.
+Its titles must not normalise to a test title (the evaluation test checks).
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import sys
 from pathlib import Path
 
@@ -37,20 +44,23 @@ def _read(path: Path) -> list[dict[str, str]]:
 def _write(path: Path, rows: list[dict[str, str]]) -> None:
     rows = sorted(rows, key=lambda r: (r["kind"], r["expected_occupation"], r["title"]))
     rows = [{key: row.get(key, "") for key in COLUMNS} for row in rows]
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(
-            handle,
-            COLUMNS,
-            delimiter="\t",
-            quoting=csv.QUOTE_NONE,
-            lineterminator="\n",
-            extrasaction="ignore",
-        )
-        writer.writeheader()
-        writer.writerows(rows)
+    # Rendered whole before the file is opened: a row the format cannot hold
+    # fails here, not halfway through rewriting the part.
+    text = io.StringIO()
+    writer = csv.DictWriter(
+        text,
+        COLUMNS,
+        delimiter="\t",
+        quoting=csv.QUOTE_NONE,
+        lineterminator="\n",
+        extrasaction="ignore",
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(text.getvalue(), encoding="utf-8")
 
 
-def main(paths: list[str]) -> None:
+def main(paths: list[str], *, dev_only: bool = False) -> None:
     """Add the rows of ``paths`` that neither part has yet, and rewrite both parts."""
     dev, test = _read(DEV), _read(TEST)
     placed = {row["title"] for row in dev + test}
@@ -63,6 +73,8 @@ def main(paths: list[str]) -> None:
             row.setdefault("origin", "")
             row["origin"] = row["origin"] or Path(path).name.replace(".reviewed", "")
             row = {key: (row.get(key) or "").strip() if key != "title" else row["title"] for key in COLUMNS}
+            if row["dictionary_code"] == "-":  # the labeller's "says nothing about the work"
+                row["dictionary_code"] = ""
             groups.setdefault((row["kind"], row["expected_occupation"]), []).append(row)
     # One running count per kind, so groups of one title alternate too.
     dealt: dict[str, int] = {}
@@ -71,11 +83,13 @@ def main(paths: list[str]) -> None:
         for row in members:
             position = dealt.get(row["kind"], 0)
             dealt[row["kind"]] = position + 1
-            (test if position % 2 == 0 else dev).append(row)
+            (test if position % 2 == 0 and not dev_only else dev).append(row)
     _write(DEV, dev)
     _write(TEST, test)
     print(f"dev: {len(dev)} rows, test: {len(test)} rows")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    arguments = sys.argv[1:]
+    only = "--dev-only" in arguments
+    main([a for a in arguments if a != "--dev-only"], dev_only=only)

@@ -65,11 +65,12 @@ def test_the_shipped_calibration_is_what_the_development_titles_give() -> None:
 # Regression floors on the development rows, cross-validated (each fold answered by a
 # matcher that neither remembers its titles nor was fitted on them: the default
 # matcher remembers every development title, so its own figures on them say only
-# that the memory works), a little under the figures on the search page (95 %, 93 %,
-# 92 %, 92 %).
+# that the memory works), a little under the figures on the search page (96 %, 90 %,
+# 90 %, 91 %).  Batch 11 (titles the coder accepted, or nearly) brought 293 negatives
+# harder than the rest: rejection went from 93 % to 90 %, the coder unchanged.
 @pytest.mark.parametrize(
     ("figure", "floor"),
-    [("top1", 0.92), ("rejected", 0.91), ("work_type", 0.88), ("ambiguous_right", 0.89)],
+    [("top1", 0.93), ("rejected", 0.88), ("work_type", 0.87), ("ambiguous_right", 0.89)],
 )
 def test_development_figures_hold(figure: str, floor: float) -> None:
     assert getattr(_cross_validated(), figure) >= floor
