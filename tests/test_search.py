@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 import newocc
 from newocc import LabelKind, Match, Status
 from newocc.coder import OPERATING_POINT, Matcher, default
+from newocc.coder.evaluate import Row, read_rows
 from newocc.coder.normalise import MAX_CHARS, Normaliser
 from newocc.errors import InvalidArgument, InvalidArgumentType
 
@@ -321,3 +323,47 @@ def test_a_result_from_an_older_occupations_new_work_types_names_one_of_them() -
     assert hosts, "the title reaches an older occupation's new work type"
     assert all(r.is_new and r.sub_role is not None and r.sub_role.introduced_in for r in hosts)
     assert all(r.is_new for r in results)
+
+
+def test_a_matcher_answers_at_the_operating_point_it_is_given() -> None:
+    lenient = Matcher(operating_point=0.3)
+    assert lenient.operating_point == 0.3
+    assert default().operating_point == OPERATING_POINT
+    titles = [row.title for row in _dev_rows()]
+    answered = {"lenient": 0, "default": 0}
+    for title in titles:
+        found, best = lenient.match(title), lenient.search(title, limit=1)
+        if found is None:
+            assert not best or best[0].confidence < 0.3, title
+        else:
+            assert found == best[0], title
+            assert found.confidence >= 0.3, title
+        answered["lenient"] += found is not None
+        answered["default"] += default().match(title) is not None
+        # classify() falls back to an older occupation below the point, as match() answers None.
+        classified = lenient.classify(title)
+        if found is not None:
+            assert classified == found, title
+    assert answered["lenient"] > answered["default"]
+
+
+@pytest.mark.parametrize(
+    ("point", "error"),
+    [
+        (0.0, InvalidArgument),
+        (1.5, InvalidArgument),
+        (float("nan"), InvalidArgument),
+        ("0.5", InvalidArgumentType),
+        (True, InvalidArgumentType),
+    ],
+)
+def test_an_operating_point_outside_0_1_is_refused(point: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="operating_point"):
+        Matcher(operating_point=point)  # type: ignore[arg-type]
+
+
+def _dev_rows() -> list[Row]:
+    path = Path(__file__).parent / "eval" / "real" / "dev.tsv"
+    if not path.exists():
+        pytest.skip("tests/eval/real is not in the sdist")
+    return read_rows(path)[::25]

@@ -34,6 +34,7 @@ from newocc.model import Status
 
 __all__ = [
     "BINS",
+    "POINTS",
     "Coverage",
     "HeldOut",
     "Miss",
@@ -118,6 +119,9 @@ class Report:
     coverage: tuple[Coverage, ...]
     misses: tuple[Miss, ...]
     """Wrong answers, the most confident first."""
+    operating_points: tuple[tuple[float, float, float], ...] = ()
+    """Per point of :data:`POINTS`: the point, and top-1 and negatives rejected had
+    :meth:`match` required that confidence (from the first result of ``search()``)."""
 
 
 def read_rows(path: Path | str) -> list[Row]:
@@ -217,6 +221,9 @@ def _evaluate(pairs: Iterable[tuple[SupportsMatch, Row]]) -> Report:
     typed = typed_right = untyped = untyped_given = 0
     per_occupation: dict[str, list[int]] = {}
     calibration: list[tuple[float, bool]] = []
+    firsts: list[tuple[str, float, bool]] = []
+    """Per positive or negative row: its kind, and its first result's confidence and whether
+    that result would be right as the answer (0 and False when there is none)."""
     misses: list[Miss] = []
     total = 0
     for matcher, row in pairs:
@@ -241,6 +248,15 @@ def _evaluate(pairs: Iterable[tuple[SupportsMatch, Row]]) -> Report:
         first = matcher.search(row.title, limit=1)
         if first:
             calibration.append((first[0].confidence, _answer(first[0]) in row.expected))
+        if row.kind in ("positive", "negative"):
+            first_new = bool(first) and _answer(first[0]) != NONE
+            firsts.append(
+                (
+                    row.kind,
+                    first[0].confidence if first_new else 0.0,
+                    first_new and _answer(first[0]) in row.expected,
+                )
+            )
         if not ok:
             misses.append(
                 Miss(
@@ -270,7 +286,17 @@ def _evaluate(pairs: Iterable[tuple[SupportsMatch, Row]]) -> Report:
             for name, tally in sorted(per_occupation.items(), key=lambda item: (-item[1][0], item[0]))
         ),
         misses=tuple(sorted(misses, key=lambda m: (-m.confidence, m.title))),
+        operating_points=_operating_points(firsts),
     )
+
+
+def _operating_points(firsts: Sequence[tuple[str, float, bool]]) -> tuple[tuple[float, float, float], ...]:
+    table = []
+    for point in POINTS:
+        positives = [ok and confidence >= point for kind, confidence, ok in firsts if kind == "positive"]
+        negatives = [confidence < point for kind, confidence, _ in firsts if kind == "negative"]
+        table.append((point, _share(sum(positives), len(positives)), _share(sum(negatives), len(negatives))))
+    return tuple(table)
 
 
 def _share(part: int, whole: int, *, empty: float = 1.0) -> float:
@@ -294,6 +320,9 @@ def _reliability(
         ece += len(members) / len(pairs) * abs(mean - accuracy)
     return tuple(table), ece
 
+
+POINTS = tuple(round(0.05 * step, 2) for step in range(8, 17))
+"""The operating points a report measures: 0.40, 0.45, … 0.80."""
 
 TARGETS = {"top1": 0.90, "rejected": 0.95, "work_type": 0.85, "ece": 0.05}
 """The targets the coder is measured against (on the frozen test half)."""
@@ -354,6 +383,21 @@ def render(
             "(the split is by exact title), so they are not held out.",
             "",
         ]
+    if cross_validated is not None:
+        lines += [
+            "### Operating points (development, cross-validated)",
+            "",
+            "What `match()` would do at each confidence it could require: the default is chosen "
+            "from this table, never from the test half.",
+            "",
+            "| operating point | top-1 on positives | negatives rejected |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| {point:.2f} | {_pct(top1)} | {_pct(rejected)} |"
+            for point, top1, rejected in cross_validated.operating_points
+        ]
+        lines.append("")
     lines += [
         "### Reliability (test)",
         "",

@@ -81,8 +81,10 @@ class Matcher:
     packaged coded posting titles (``data/coded_titles.json``: the development
     titles of the evaluation, coded by the project) are labelled titles too,
     unless ``coded_titles`` is False (to measure a matcher on titles it has
-    not memorised).  ``occupations`` replaces the universe (every occupation of the dictionary)
-    and ``calibration`` the packaged ranking weights and confidence model, to
+    not memorised).  ``operating_point`` is the confidence :meth:`match`
+    requires (default :data:`~newocc.coder.OPERATING_POINT`).  ``occupations``
+    replaces the universe (every occupation of the dictionary) and
+    ``calibration`` the packaged ranking weights and confidence model, to
     compare matchers built differently.  The matcher built from the packaged
     data alone loads a snapshot of its index (``data/coder_index.json``) unless
     ``use_snapshot`` is False.
@@ -103,6 +105,7 @@ class Matcher:
         "_lexicon",
         "_lock",
         "_normalise",
+        "_operating_point",
         "_ranked",
         "_scorers",
         "_top",
@@ -119,8 +122,10 @@ class Matcher:
         occupations: Sequence[Occupation] | None = None,
         calibration: Calibration | None = None,
         coded_titles: bool = True,
+        operating_point: float = OPERATING_POINT,
         use_snapshot: bool = True,
     ) -> None:
+        self._operating_point = _check_point(operating_point)
         candidates = tuple(universe() if occupations is None else occupations)
         user = [
             spec
@@ -171,8 +176,8 @@ class Matcher:
 
     @property
     def operating_point(self) -> float:
-        """The confidence :meth:`match` requires (:data:`~newocc.coder.OPERATING_POINT`)."""
-        return OPERATING_POINT
+        """The confidence :meth:`match` requires (by default :data:`~newocc.coder.OPERATING_POINT`)."""
+        return self._operating_point
 
     def normalise(self, text: str) -> str:
         """The comparable form of ``text`` (see :mod:`~newocc.coder.normalise`)."""
@@ -236,7 +241,7 @@ class Matcher:
 
     def _uncached_best(self, text: str) -> Match | None:
         found = self._results(text, 1)
-        if found and found[0].confidence >= OPERATING_POINT:
+        if found and found[0].confidence >= self._operating_point:
             return found[0]
         return None
 
@@ -266,7 +271,7 @@ class Matcher:
             return ranked
         query, candidates, contained = ranked
         results = self._results(text, 1)
-        if results and results[0].confidence >= OPERATING_POINT:
+        if results and results[0].confidence >= self._operating_point:
             return results[0]
         for position, candidate in enumerate(candidates):
             if not candidate.document.new:
@@ -900,6 +905,15 @@ def _snapshot() -> Mapping[str, Any] | None:
     ):
         return None
     return data
+
+
+def _check_point(value: object) -> float:
+    """``value`` if it is a confidence :meth:`Matcher.match` can require: a number in (0, 1]."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidArgumentType("operating_point", value, "a float in (0, 1]")
+    if not 0.0 < value <= 1.0:
+        raise InvalidArgument("operating_point", value, "must be in (0, 1]")
+    return float(value)
 
 
 def _with_confidence(match: Match, confidence: float) -> Match:
