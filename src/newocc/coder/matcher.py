@@ -63,6 +63,10 @@ _RECALL_PRIOR = 3.0
 """Added to a label's idf mass when its recall is computed: a name that is one
 common bigram (管理) does not explain a title by being found in it."""
 _EVIDENCE_TERMS = 6
+_LabelKey = tuple[float, float, float, int, int]
+"""How a label ranks as a candidate's best: exact, inside the title, the harmonic mean of
+its recall and precision, then its kind's rank and its position (lower wins)."""
+
 _MARGIN = 1e-9
 """Added to a candidate's bound: it is summed in another order than the score,
 so the two may differ in their last bits."""
@@ -556,14 +560,11 @@ class Matcher:
     ) -> None:
         """The label of the candidate that explains the title best (of those sharing a term with it).
 
-        ``inside`` are the candidate's labels found inside the title.  Every
-        label has its own key (its position ends it), so the best is the same
-        whatever order the labels are tried in.
+        ``inside`` are the candidate's labels found inside the title.
         """
         index = self._index
         weights = query.weights
         domain = query.domain
-        domain_mass = query.domain_mass
         idf = index.idf
         number = candidate.document.number
         terms_of, domain_of = index.document_terms(number)
@@ -571,12 +572,12 @@ class Matcher:
         # domain terms) and precision (weight × idf of the title's domain terms) add up.
         recalls: dict[int, list[float]] = {}
         precisions: dict[int, list[float]] = {}
-        positions = set(inside)
+        shared = False
         for term, weight in weights.items():
             found = terms_of.get(term)
             if found is None:
                 continue
-            positions.update(found)
+            shared = True
             value = idf.get(term, 0.0)
             if term in domain:
                 product = weight * value
@@ -592,15 +593,53 @@ class Matcher:
                     recalls[position] = [value]
                 else:
                     listed.append(value)
-        if not positions:
-            positions = set(index.by_document[number][:1])
+        # Two passes, the answer that of one over every label sharing a term: a label
+        # with none of the title's domain terms has precision 0, so its key is
+        # (exact, inside, 0, …) and it can only win when no label inside the title
+        # or with a precision above 0 does.  With many labels (a remembered title is
+        # one) most share only role words with a title: they are looked at only then.
+        first = set(inside)
+        first.update(precisions)
+        best = self._label_pass(query, candidate, contained, first, recalls, precisions, None)
+        if best is None or not any(best[:3]):
+            rest: set[int] = set()
+            for term in weights:
+                found = terms_of.get(term)
+                if found is not None:
+                    rest.update(found)
+            rest -= first
+            if not shared and not first:
+                rest = set(index.by_document[number][:1])
+            self._label_pass(query, candidate, contained, rest, recalls, precisions, best)
+
+    def _label_pass(
+        self,
+        query: Query,
+        candidate: Candidate,
+        contained: set[int],
+        positions: set[int],
+        recalls: dict[int, list[float]],
+        precisions: dict[int, list[float]],
+        best: _LabelKey | None,
+    ) -> _LabelKey | None:
+        """Try ``positions`` as the candidate's best label after ``best``'s; the best key now.
+
+        Every label has its own key (its position ends it), so the best is the
+        same whatever order the labels are tried in.
+        """
+        index = self._index
+        weights = query.weights
+        domain = query.domain
+        domain_mass = query.domain_mass
+        idf = index.idf
         text = query.text
         keys = index.label_keys
         label_mass = index.label_mass
         labels = index.labels
         ranks = index.label_ranks
-        best: tuple[float, ...] | None = None
         best_exact = best_inside = False
+        if best is not None:
+            best_exact, best_inside = bool(best[0]), bool(best[1])
         for position in positions:
             is_inside = position in contained
             exact = keys[position] == text
@@ -644,6 +683,7 @@ class Matcher:
                 candidate.label = position
                 candidate.recall, candidate.precision = recall, precision
                 candidate.contained, candidate.exact = is_inside, exact
+        return best
 
     def _result(
         self,
