@@ -9,8 +9,9 @@ negatives without a code are left out (they say no single answer).
 
 Each title cites the repository file of scraped postings it was seen in: the
 ``source`` column of ``../shared/postings/titles.tsv`` and that file's commit
-in ``files.tsv``.  Those files become sources in ``sources.json`` (ids
-``postings-…``; the script replaces the ones it wrote before).  Run after any
+in ``files.tsv``.  Those files are the sources of ``posting_sources.json``
+(ids ``postings-…``), apart from ``sources.json`` because only the title coder
+reads them.  Run after any
 change to the development titles, then ``scripts/build_coder_index.py`` and
 ``scripts/calibrate.py``::
 
@@ -98,7 +99,7 @@ def _sources(files: set[str]) -> list[dict[str, object]]:
 
 
 def main() -> None:
-    """Write ``coded_titles.json`` and the postings' sources in ``sources.json``."""
+    """Write ``coded_titles.json`` and ``posting_sources.json``."""
     seen_in = {record["title"]: record["source"] for record in _records(POSTINGS / "titles.tsv")}
     rows = coded_rows()
     absent = [title for title, *_ in rows if title not in seen_in]
@@ -114,13 +115,11 @@ def main() -> None:
         }
         for title, code, name, work_type in rows
     ]
-    sources_path = DATA / "sources.json"
-    sources = [s for s in json.loads(sources_path.read_text("utf-8")) if not s["id"].startswith(PREFIX)]
-    sources += _sources({seen_in[title] for title, *_ in rows})
+    sources = _sources({seen_in[title] for title, *_ in rows})
     lines = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in coded)
     texts = {
         DATA / "coded_titles.json": f"[\n{lines}\n]\n",
-        sources_path: json.dumps(sources, ensure_ascii=False, indent=2) + "\n",
+        DATA / "posting_sources.json": json.dumps(sources, ensure_ascii=False, indent=2) + "\n",
     }
     for path, text in texts.items():
         path.write_text(text, encoding="utf-8")

@@ -611,3 +611,36 @@ def test_a_coded_title_given_twice_fails_the_vocabulary_stage() -> None:
         "title",
     )
     assert "duplicate" in caught.value.problem
+
+
+def test_a_posting_source_with_the_id_of_a_catalogue_source_fails_the_vocabulary_stage() -> None:
+    rows = copy.deepcopy(ORIGINAL["posting_sources.json"])
+    rows[2]["id"] = ORIGINAL["sources.json"][0]["id"]
+    read = _files_with({"posting_sources.json": rows})
+    whole = _loader.load_dictionary(_loader.load(read), read)
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_vocabulary(whole, read)
+    error = caught.value
+    assert (error.file, error.record, error.field) == ("posting_sources.json", repr(rows[2]["id"]), "id")
+    assert "duplicate" in error.problem
+
+
+def test_a_posting_source_no_coded_title_cites_fails_the_vocabulary_stage() -> None:
+    extra = {**ORIGINAL["posting_sources.json"][0], "id": "postings-nobody"}
+    read = _files_with({"posting_sources.json": [*ORIGINAL["posting_sources.json"], extra]})
+    whole = _loader.load_dictionary(_loader.load(read), read)
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_vocabulary(whole, read)
+    error = caught.value
+    assert (error.file, error.record, error.field) == ("posting_sources.json", "'postings-nobody'", "id")
+    assert "never cited" in error.problem
+
+
+def test_the_catalogue_does_not_read_the_posting_sources() -> None:
+    # A first find() reads sources.json; the postings' sources only the coder needs.
+    read = _files_with({"posting_sources.json": "not even a list"})
+    catalogue = _loader.load(read)
+    assert not any(source.id.startswith("postings-") for source in catalogue.sources)
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_vocabulary(_loader.load_dictionary(catalogue, read), read)
+    assert caught.value.file == "posting_sources.json"

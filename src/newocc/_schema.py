@@ -62,6 +62,8 @@ _ROOTS = {
     "aliases.json": AliasRow,
     # A coded title names its occupation by code and name; newocc._store.coded_titles checks both.
     "coded_titles.json": CodedTitleRow,
+    # The repository files the coded titles were seen in, sources like those of sources.json.
+    "posting_sources.json": Source,
     **LEXICON_FILES,
     "sources.json": Source,
     "batches.json": Batch,

@@ -5,7 +5,8 @@ the packaged coder knows the development half of the labelled real posting
 titles (``tests/eval/real/dev.tsv``, labelled by the rules of the postings
 corpus' README) as labels of the occupations they were coded with.  A row
 names its occupation by code and by name (the two must agree), optionally one
-of its work types, and cites the public repository file the title was seen in.
+of its work types, and cites the public repository file the title was seen in
+(a source of ``posting_sources.json``).
 The coding is the project's own judgment, as its kind ``TITLE`` says in every
 result that uses one.  A row is a :class:`CodedTitleRow`, structured by the
 loader like every other file's rows; :func:`resolve_coded_titles` finds the
@@ -22,10 +23,15 @@ import attrs
 from newocc.errors import CatalogueError, shown
 from newocc.model import _CODE, Occupation, Source, SubRole, facts
 
-__all__ = ["CODED_TITLES_FILE", "CodedTitle", "CodedTitleRow", "resolve_coded_titles"]
+__all__ = ["CODED_TITLES_FILE", "POSTING_SOURCES_FILE", "CodedTitle", "CodedTitleRow", "resolve_coded_titles"]
 
 CODED_TITLES_FILE = "coded_titles.json"
 """The file under ``newocc/data/`` that holds the coded posting titles."""
+
+POSTING_SOURCES_FILE = "posting_sources.json"
+"""The file under ``newocc/data/`` with the sources the coded titles cite: the
+repository files of scraped postings, apart from ``sources.json`` (whose sources
+a first ``find()`` reads) because only the title coder needs them."""
 
 
 @attrs.frozen(repr=False)

@@ -152,7 +152,7 @@ def load_vocabulary(dictionary: Dictionary, read: Reader = read_data) -> Vocabul
     """
     from newocc._store import structurers_vocabulary as _vocabulary
     from newocc._store.aliases import ALIASES_FILE, resolve_aliases
-    from newocc._store.coded_titles import CODED_TITLES_FILE, resolve_coded_titles
+    from newocc._store.coded_titles import CODED_TITLES_FILE, POSTING_SOURCES_FILE, resolve_coded_titles
     from newocc._store.lexicon import LEXICON_FILES, Lexicon, check_lexicon
     from newocc._store.words import Vocabulary
 
@@ -161,11 +161,21 @@ def load_vocabulary(dictionary: Dictionary, read: Reader = read_data) -> Vocabul
     rows = _structure_rows(ALIASES_FILE, _array(read, ALIASES_FILE), _vocabulary.structure_AliasRow, sources)
     aliases = resolve_aliases(rows, catalogue.occupations)
     used = {source.id for alias in aliases for source in alias.sources}
+    # The scraped-postings files the coded titles were seen in: only they cite them,
+    # so they are read here, not with the catalogue's sources a first find() reads.
+    postings = _load_sources(read, POSTING_SOURCES_FILE, sources)
     coded_rows = _structure_rows(
-        CODED_TITLES_FILE, _array(read, CODED_TITLES_FILE), _vocabulary.structure_CodedTitleRow, sources
+        CODED_TITLES_FILE,
+        _array(read, CODED_TITLES_FILE),
+        _vocabulary.structure_CodedTitleRow,
+        {**sources, **postings},
     )
     coded = resolve_coded_titles(coded_rows, dictionary.by_code)
-    used |= {source.id for title in coded for source in title.sources}
+    cited = {source.id for title in coded for source in title.sources}
+    unused = sorted(set(postings) - cited)
+    if unused:
+        raise CatalogueError(POSTING_SOURCES_FILE, repr(unused[0]), "id", "source is never cited")
+    used |= cited
     lexicon = Lexicon(
         *(
             tuple(
@@ -283,17 +293,18 @@ def _structure_rows(
     return result
 
 
-def _load_sources(read: Reader) -> dict[str, Source]:
+def _load_sources(
+    read: Reader, file: str = "sources.json", known: Mapping[str, Source] | None = None
+) -> dict[str, Source]:
+    """The sources of ``file`` by id; an id also in ``known`` (another file's) is a duplicate too."""
     table: dict[str, Source] = {}
-    for source in _structure_rows(
-        "sources.json", _array(read, "sources.json"), _catalogue.structure_Source, None
-    ):
-        if source.id in table:
-            raise CatalogueError("sources.json", repr(source.id), "id", "duplicate source id")
+    for source in _structure_rows(file, _array(read, file), _catalogue.structure_Source, None):
+        if source.id in table or (known is not None and source.id in known):
+            raise CatalogueError(file, repr(source.id), "id", "duplicate source id")
         if not (source.url or source.title):
-            raise CatalogueError("sources.json", repr(source.id), "url", "needs a url or a title")
+            raise CatalogueError(file, repr(source.id), "url", "needs a url or a title")
         if not source.publisher.strip():
-            raise CatalogueError("sources.json", repr(source.id), "publisher", "is blank")
+            raise CatalogueError(file, repr(source.id), "publisher", "is blank")
         table[source.id] = source
     return table
 

@@ -33,6 +33,7 @@ DICTIONARY_FILES = ("dictionary.json", "groups.json")
 
 VOCABULARY_FILES = (
     "aliases.json",
+    "posting_sources.json",
     "coded_titles.json",
     "lexicon_roles.json",
     "lexicon_heads.json",
