@@ -63,6 +63,7 @@ _RECALL_PRIOR = 3.0
 """Added to a label's idf mass when its recall is computed: a name that is one
 common bigram (管理) does not explain a title by being found in it."""
 _EVIDENCE_TERMS = 6
+
 _LabelKey = tuple[float, float, float, int, int]
 """How a label ranks as a candidate's best: exact, inside the title, the harmonic mean of
 its recall and precision, then its kind's rank and its position (lower wins)."""
