@@ -16,6 +16,7 @@ starting point and schedule; parameters rounded to four decimals), and
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -59,7 +60,9 @@ def _remembering(rows: Sequence[Row], calibration: calibrate.Calibration) -> Mat
     return Matcher(coded_titles=False, labelled_titles=memory, calibration=calibration)
 
 
+@functools.cache
 def _key() -> Callable[[str], str]:
+    """The fold key: a normalised title (one matcher built for it, not one per use)."""
     return Matcher(coded_titles=False).normalise
 
 

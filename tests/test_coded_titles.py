@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import functools
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -14,25 +11,13 @@ from newocc import InvalidArgumentType
 from newocc._store import vocabulary
 from newocc.coder import LabelKind, Matcher, default
 from newocc.coder.evaluate import read_rows
+from tests.test_coder_eval import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "eval" / "real"
 needs_titles = pytest.mark.skipif(
     not (REAL / "dev.tsv").exists(), reason="tests/eval/real is not in the sdist"
 )
-
-
-@functools.cache
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_coded_titles", ROOT / "scripts" / "build_coded_titles.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_coded_titles"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @functools.cache
@@ -46,7 +31,7 @@ def test_the_packaged_coded_titles_are_the_development_rows_the_script_selects()
         (c.title, c.occupation.code, c.occupation.name_zh, c.work_type.name_zh if c.work_type else None)
         for c in vocabulary().coded_titles
     ]
-    assert shipped == _script().coded_rows(), (
+    assert shipped == load_script("build_coded_titles").coded_rows(), (
         "run `python scripts/build_coded_titles.py` and commit the result"
     )
 

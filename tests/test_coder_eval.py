@@ -27,7 +27,8 @@ REAL = ROOT / "tests" / "eval" / "real"
 pytestmark = pytest.mark.skipif(not (REAL / "dev.tsv").exists(), reason="tests/eval/real is not in the sdist")
 
 
-def _script(name: str) -> ModuleType:
+def load_script(name: str) -> ModuleType:
+    """``scripts/<name>.py`` as a module (the scripts are not a package)."""
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
@@ -57,7 +58,7 @@ def test_no_test_title_is_an_alias_a_lexicon_entry_or_a_development_title() -> N
 
 
 def test_the_shipped_calibration_is_what_the_development_titles_give() -> None:
-    calibrate = _script("calibrate")
+    calibrate = load_script("calibrate")
     shipped = (ROOT / "src" / "newocc" / "data" / "calibration.json").read_text(encoding="utf-8")
     assert shipped == calibrate.fitted().to_json(), "run `python scripts/calibrate.py` and commit the result"
 
@@ -96,12 +97,12 @@ def test_the_operating_point_table_agrees_with_the_figures_at_the_default_point(
 
 @functools.cache
 def _cross_validated() -> Report:
-    report: Report = _script("calibrate").cross_validated()
+    report: Report = load_script("calibrate").cross_validated()
     return report
 
 
 def test_the_shipped_index_snapshot_is_what_the_packaged_data_builds() -> None:
-    build = _script("build_coder_index")
+    build = load_script("build_coder_index")
     shipped = (ROOT / "src" / "newocc" / "data" / "coder_index.json").read_text(encoding="utf-8")
     assert shipped == build.built(), "run `python scripts/build_coder_index.py` and commit the result"
 
@@ -116,6 +117,6 @@ def test_the_default_matcher_loads_the_snapshot_and_answers_as_a_built_one() -> 
 
 
 def test_the_search_page_shows_the_current_evaluation() -> None:
-    report = _script("search_report")
+    report = load_script("search_report")
     page = (ROOT / "docs" / "search.md").read_text(encoding="utf-8")
     assert page == report.page(page), "run `python scripts/search_report.py` and commit the result"

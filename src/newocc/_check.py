@@ -11,7 +11,14 @@ from typing import TypeVar
 
 from newocc.errors import InvalidArgument, InvalidArgumentType
 
-__all__ = ["MAX_ARGUMENT_CHARS", "check_bool", "check_choice", "check_positive_int", "check_str"]
+__all__ = [
+    "MAX_ARGUMENT_CHARS",
+    "check_bool",
+    "check_choice",
+    "check_positive_int",
+    "check_probability",
+    "check_str",
+]
 
 MAX_ARGUMENT_CHARS = 1_000
 """Longer str arguments are cut to this many characters before any work: no
@@ -41,6 +48,15 @@ def check_positive_int(name: str, value: object) -> int:
     if value < 1:
         raise InvalidArgument(name, value, "must be an int of at least 1")
     return value
+
+
+def check_probability(name: str, value: object) -> float:
+    """``value`` as a float if it is a number in (0, 1] (a bool, 0 and NaN are refused)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidArgumentType(name, value, "a float in (0, 1]")
+    if not 0.0 < value <= 1.0:
+        raise InvalidArgument(name, value, "must be in (0, 1]")
+    return float(value)
 
 
 def check_choice(name: str, value: object, choices: type[E]) -> E:

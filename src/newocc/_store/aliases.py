@@ -18,7 +18,7 @@ import attrs
 from newocc.errors import CatalogueError, shown
 from newocc.model import Occupation, Source, SubRole, facts
 
-__all__ = ["ALIASES_FILE", "Alias", "AliasRow", "resolve_aliases"]
+__all__ = ["ALIASES_FILE", "Alias", "AliasRow", "resolve_aliases", "work_type_named"]
 
 ALIASES_FILE = "aliases.json"
 """The file under ``newocc/data/`` that holds the aliases."""
@@ -78,7 +78,7 @@ def resolve_aliases(rows: Sequence[AliasRow], occupations: Iterable[Occupation])
             Alias(
                 text=row.text,
                 occupation=occupation,
-                sub_role=_sub_role(row.sub_role, occupation, record),
+                sub_role=work_type_named(row.sub_role, occupation, ALIASES_FILE, record, "sub_role"),
                 sources=row.sources,
                 common_usage=row.common_usage,
             )
@@ -86,7 +86,10 @@ def resolve_aliases(rows: Sequence[AliasRow], occupations: Iterable[Occupation])
     return tuple(aliases)
 
 
-def _sub_role(name: str | None, occupation: Occupation, record: str) -> SubRole | None:
+def work_type_named(
+    name: str | None, occupation: Occupation, file: str, record: str, field: str
+) -> SubRole | None:
+    """The work type of ``occupation`` named ``name`` (None for None), else a fault of ``file``."""
     if name is None:
         return None
     for role in occupation.sub_roles:
@@ -94,8 +97,8 @@ def _sub_role(name: str | None, occupation: Occupation, record: str) -> SubRole 
             return role
     choices = [r.name_zh for r in occupation.sub_roles]
     raise CatalogueError(
-        ALIASES_FILE,
+        file,
         record,
-        "sub_role",
+        field,
         f"{occupation.name_zh} has no work type {shown(name)}; it has {choices}"[:400],
     )

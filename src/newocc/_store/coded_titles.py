@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from newocc._store.aliases import work_type_named
 from newocc.errors import CatalogueError, shown
 from newocc.model import _CODE, Occupation, Source, SubRole, facts
 
@@ -94,20 +95,6 @@ def resolve_coded_titles(
             )
         if not row.sources:
             raise CatalogueError(CODED_TITLES_FILE, record, "sources", "cite where the title was seen")
-        coded.append(CodedTitle(row.title, occupation, _work_type(row, occupation, record), row.sources))
+        work_type = work_type_named(row.work_type, occupation, CODED_TITLES_FILE, record, "work_type")
+        coded.append(CodedTitle(row.title, occupation, work_type, row.sources))
     return tuple(coded)
-
-
-def _work_type(row: CodedTitleRow, occupation: Occupation, record: str) -> SubRole | None:
-    if row.work_type is None:
-        return None
-    for role in occupation.sub_roles:
-        if role.name_zh == row.work_type:
-            return role
-    choices = [r.name_zh for r in occupation.sub_roles]
-    raise CatalogueError(
-        CODED_TITLES_FILE,
-        record,
-        "work_type",
-        f"{occupation.name_zh} has no work type {shown(row.work_type)}; it has {choices}"[:400],
-    )

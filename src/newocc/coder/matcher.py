@@ -130,7 +130,7 @@ class Matcher:
         operating_point: float = OPERATING_POINT,
         use_snapshot: bool = True,
     ) -> None:
-        self._operating_point = _check_point(operating_point)
+        self._operating_point = _check.check_probability("operating_point", operating_point)
         candidates = tuple(universe() if occupations is None else occupations)
         user = [
             spec
@@ -573,12 +573,12 @@ class Matcher:
         # domain terms) and precision (weight × idf of the title's domain terms) add up.
         recalls: dict[int, list[float]] = {}
         precisions: dict[int, list[float]] = {}
-        shared = False
+        sharing: list[Sequence[int]] = []  # per title term the document has, its labels with it
         for term, weight in weights.items():
             found = terms_of.get(term)
             if found is None:
                 continue
-            shared = True
+            sharing.append(found)
             value = idf.get(term, 0.0)
             if term in domain:
                 product = weight * value
@@ -603,13 +603,8 @@ class Matcher:
         first.update(precisions)
         best = self._label_pass(query, candidate, contained, first, recalls, precisions, None)
         if best is None or not any(best[:3]):
-            rest: set[int] = set()
-            for term in weights:
-                found = terms_of.get(term)
-                if found is not None:
-                    rest.update(found)
-            rest -= first
-            if not shared and not first:
+            rest: set[int] = set().union(*sharing) - first
+            if not sharing and not first:
                 rest = set(index.by_document[number][:1])
             self._label_pass(query, candidate, contained, rest, recalls, precisions, best)
 
@@ -946,15 +941,6 @@ def _snapshot() -> Mapping[str, Any] | None:
     ):
         return None
     return data
-
-
-def _check_point(value: object) -> float:
-    """``value`` if it is a confidence :meth:`Matcher.match` can require: a number in (0, 1]."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidArgumentType("operating_point", value, "a float in (0, 1]")
-    if not 0.0 < value <= 1.0:
-        raise InvalidArgument("operating_point", value, "must be in (0, 1]")
-    return float(value)
 
 
 def _with_confidence(match: Match, confidence: float) -> Match:
