@@ -598,6 +598,29 @@ def test_a_coded_title_that_points_at_nothing_fails_the_vocabulary_stage(
     assert problem in caught.value.problem
 
 
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        ({"code": "9-99-99-99"}, "code", "has no code '9-99-99-99'"),
+        ({"occupation": "会计专业人员"}, "occupation", "not '会计专业人员'"),
+    ],
+)
+def test_an_anchor_that_points_at_nothing_fails_the_vocabulary_stage(
+    change: dict[str, Any], field: str, problem: str
+) -> None:
+    # Checked with the rest of the data when it is loaded, as the coded titles are,
+    # not first when a coder is built from it.
+    rows = copy.deepcopy(ORIGINAL["lexicon_anchors.json"])
+    rows[3].update(change)
+    read = _files_with({"lexicon_anchors.json": rows})
+    whole = _loader.load_dictionary(_loader.load(read), read)
+    with pytest.raises(CatalogueError) as caught:
+        _loader.load_vocabulary(whole, read)
+    error = caught.value
+    assert (error.file, error.record, error.field) == ("lexicon_anchors.json", repr(rows[3]["text"]), field)
+    assert problem in error.problem
+
+
 def test_a_coded_title_given_twice_fails_the_vocabulary_stage() -> None:
     rows = copy.deepcopy(ORIGINAL["coded_titles.json"])
     rows.append(dict(rows[0]))

@@ -4,17 +4,18 @@ The records are structured by the loader like every other data file (one
 record type per file, sources cited by id); this module checks what a type
 cannot say and returns the ids of the sources they cite, so a source cited
 only by the lexicon counts as used.  Anchors name older occupations of the
-dictionary by code; the coder checks those codes when it builds its index.
+dictionary by code and by name; the two are checked against the dictionary
+here, at load time, as the coded titles' are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from newocc.errors import CatalogueError
-from newocc.model import Anchor, RoleClass, RoleHead, Source, Term
+from newocc.errors import CatalogueError, shown
+from newocc.model import Anchor, Occupation, RoleClass, RoleHead, Source, Term
 
 __all__ = ["LEXICON_FILES", "Lexicon", "check_lexicon"]
 
@@ -54,8 +55,12 @@ def _words(file: str, record: str, field: str, words: Iterable[str]) -> None:
         raise CatalogueError(file, record, field, "repeats an entry")
 
 
-def check_lexicon(lexicon: Lexicon) -> set[str]:
-    """Check every record; return the ids of the sources they cite."""
+def check_lexicon(lexicon: Lexicon, by_code: Mapping[str, Occupation]) -> set[str]:
+    """Check every record; return the ids of the sources they cite.
+
+    An anchor's code must be one of ``by_code`` (the dictionary's) and its
+    name that occupation's.
+    """
     used: set[str] = set()
     roles_file, heads_file, terms_file, anchors_file = LEXICON_FILES
     ids: set[str] = set()
@@ -103,5 +108,17 @@ def check_lexicon(lexicon: Lexicon) -> set[str]:
         anchored.add(key)
         if not anchor.occupation.strip():
             raise CatalogueError(anchors_file, record, "occupation", "is blank")
+        named = by_code.get(anchor.code)
+        if named is None:
+            raise CatalogueError(
+                anchors_file, record, "code", f"the dictionary has no code {shown(anchor.code)}"
+            )
+        if named.name_zh != anchor.occupation:
+            raise CatalogueError(
+                anchors_file,
+                record,
+                "occupation",
+                f"{anchor.code} is {named.name_zh}, not {shown(anchor.occupation)}",
+            )
         _evidence(anchors_file, record, anchor.sources, anchor.common_usage, used)
     return used

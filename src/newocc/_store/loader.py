@@ -186,7 +186,7 @@ def load_vocabulary(dictionary: Dictionary, read: Reader = read_data) -> Vocabul
             for file, cls in LEXICON_FILES.items()
         )
     )
-    used |= check_lexicon(lexicon)
+    used |= check_lexicon(lexicon, dictionary.by_code)
     uncited = sorted(dictionary.uncited - used)
     if uncited:
         raise CatalogueError("sources.json", repr(uncited[0]), "id", "source is never cited")

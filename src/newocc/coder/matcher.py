@@ -30,7 +30,7 @@ from newocc.coder.normalise import CACHE_SIZE, MAX_CHARS, Normaliser, strip_invi
 from newocc.coder.result import Evidence, LabelKind, Match
 from newocc.coder.scorers import LABEL_FREE, SCORERS, Candidate, Query, label_bound
 from newocc.coder.universe import universe
-from newocc.errors import CatalogueError, InvalidArgument, InvalidArgumentType
+from newocc.errors import InvalidArgument, InvalidArgumentType
 from newocc.model import Occupation, Status, SubRole
 
 __all__ = ["Matcher", "Target"]
@@ -152,7 +152,7 @@ class Matcher:
         else:
             lexicon = vocabulary().lexicon
             specs = [
-                *_catalogue_labels(candidates, packaged=occupations is None, coded_titles=memorised),
+                *_catalogue_labels(candidates, coded_titles=memorised),
                 *user,
             ]
             # Names are protected from the noise rules (直播招聘师 keeps its 招聘); a
@@ -951,14 +951,12 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def _catalogue_labels(
-    candidates: Sequence[Occupation], *, packaged: bool, coded_titles: bool
-) -> list[LabelSpec]:
+def _catalogue_labels(candidates: Sequence[Occupation], *, coded_titles: bool) -> list[LabelSpec]:
     """The aliases, the coded titles (when asked) and the lexicon's anchors, as labels of ``candidates``.
 
-    An anchor whose occupation is not among the candidates is an error of the
-    packaged data when they are the packaged universe, else left out, as is a
-    coded title whose occupation is not among them.
+    The store checked that every coded title and anchor names an occupation of
+    the dictionary by its code and name; one whose occupation is not among the
+    candidates (a universe the caller chose) is left out.
     """
     words = vocabulary()
     specs = [LabelSpec(a.text, LabelKind.ALIAS, a.occupation, a.sub_role) for a in words.aliases]
@@ -969,25 +967,11 @@ def _catalogue_labels(
             for coded in words.coded_titles
             if (code := coded.occupation.code) is not None and code in by_code
         )
-    for anchor in words.lexicon.anchors:
-        target = by_code.get(anchor.code)
-        if target is None:
-            if packaged:
-                raise CatalogueError(
-                    "lexicon_anchors.json",
-                    repr(anchor.text),
-                    "code",
-                    f"no occupation has code {anchor.code}",
-                )
-            continue  # an occupation left out of ``occupations``
-        if target.name_zh != anchor.occupation:
-            raise CatalogueError(
-                "lexicon_anchors.json",
-                repr(anchor.text),
-                "occupation",
-                f"{anchor.code} is {target.name_zh}, not {anchor.occupation}",
-            )
-        specs.append(LabelSpec(anchor.text, LabelKind.ANCHOR, target))
+    specs.extend(
+        LabelSpec(anchor.text, LabelKind.ANCHOR, by_code[anchor.code])
+        for anchor in words.lexicon.anchors
+        if anchor.code in by_code
+    )
     return specs
 
 
