@@ -4,6 +4,7 @@ Run once per batch of new labels:
 
     python scripts/split_eval.py LABELS.tsv [LABELS.tsv ...]
     python scripts/split_eval.py --dev-only LABELS.tsv [LABELS.tsv ...]
+    python scripts/split_eval.py --test-only LABELS.tsv [LABELS.tsv ...]
 
 Rows are grouped by (kind, expected occupation); inside a group they are
 ordered by the SHA-256 of the title and dealt alternately (one running count
@@ -18,6 +19,13 @@ with the development part, the aliases or the lexicon).
 by what the coder answers (titles it accepts, or nearly does), which would
 tilt the frozen test towards the coder's own choices if it were dealt there.
 Its titles must not normalise to a test title (the evaluation test checks).
+
+``--test-only`` puts every new row in the frozen test part: for a batch drawn
+independently of the coder and labelled blind, kept whole as held-out titles.
+Dealt as usual, its development half would join the coder's memory (every
+development title does), which costs speed on every title; a batch whose
+memory did not move the cross-validated development figures is worth more
+as test titles.  Its titles must not normalise to a development title.
 """
 
 from __future__ import annotations
@@ -60,8 +68,13 @@ def _write(path: Path, rows: list[dict[str, str]]) -> None:
     path.write_text(text.getvalue(), encoding="utf-8")
 
 
-def main(paths: list[str], *, dev_only: bool = False) -> None:
-    """Add the rows of ``paths`` that neither part has yet, and rewrite both parts."""
+def main(paths: list[str], *, only: str | None = None) -> None:
+    """Add the rows of ``paths`` that neither part has yet, and rewrite both parts.
+
+    ``only`` is ``"dev"`` or ``"test"`` to put every new row in that part.
+    """
+    if only not in (None, "dev", "test"):
+        raise ValueError(f"only must be 'dev', 'test' or None, not {only!r}")
     dev, test = _read(DEV), _read(TEST)
     placed = {row["title"] for row in dev + test}
     groups: dict[tuple[str, str], list[dict[str, str]]] = {}
@@ -83,7 +96,8 @@ def main(paths: list[str], *, dev_only: bool = False) -> None:
         for row in members:
             position = dealt.get(row["kind"], 0)
             dealt[row["kind"]] = position + 1
-            (test if position % 2 == 0 and not dev_only else dev).append(row)
+            dealt_to_test = position % 2 == 0 if only is None else only == "test"
+            (test if dealt_to_test else dev).append(row)
     _write(DEV, dev)
     _write(TEST, test)
     print(f"dev: {len(dev)} rows, test: {len(test)} rows")
@@ -91,5 +105,8 @@ def main(paths: list[str], *, dev_only: bool = False) -> None:
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
-    only = "--dev-only" in arguments
-    main([a for a in arguments if a != "--dev-only"], dev_only=only)
+    flags = {"--dev-only": "dev", "--test-only": "test"}
+    chosen = [flags[a] for a in arguments if a in flags]
+    if len(chosen) > 1:
+        sys.exit("give at most one of --dev-only and --test-only")
+    main([a for a in arguments if a not in flags], only=chosen[0] if chosen else None)
