@@ -62,8 +62,12 @@ def _remembering(rows: Sequence[Row], calibration: calibrate.Calibration) -> Mat
 
 @functools.cache
 def _key() -> Callable[[str], str]:
-    """The fold key: a normalised title (one matcher built for it, not one per use)."""
-    return Matcher(coded_titles=False).normalise
+    """The fold key: a normalised title (one matcher built for it, not one per use).
+
+    Its calibration is the neutral one: a normalised title does not depend on
+    it, and the shipped file may be of another model (the one being replaced).
+    """
+    return Matcher(coded_titles=False, calibration=calibrate.neutral(list(SCORERS))).normalise
 
 
 def _cross_fitted(rows: Sequence[Row]) -> dict[str, list[calibrate.Example]]:
