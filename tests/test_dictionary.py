@@ -173,13 +173,17 @@ def test_many_threads_build_the_dictionary_once() -> None:
     output = _fresh(
         """
         import json, threading
+        import newocc._store.dictionary_snapshot as snapshot
         import newocc._store.loader as loader
         calls = []
-        real = loader.load_dictionary
-        def counting(*args, **kwargs):
-            calls.append(1)
-            return real(*args, **kwargs)
-        loader.load_dictionary = counting
+        def counting(real):
+            def call(*args, **kwargs):
+                calls.append(1)
+                return real(*args, **kwargs)
+            return call
+        # Built from the snapshot, or by the full load when the snapshot does not match.
+        snapshot.packaged = counting(snapshot.packaged)
+        loader.load_dictionary = counting(loader.load_dictionary)
         import newocc._store as store
         barrier = threading.Barrier(16)
         seen = []

@@ -19,8 +19,9 @@ from typing import cast
 import attrs
 import pytest
 
+from newocc._store import dictionary_snapshot, resources, snapshot
 from newocc._store import loader as _loader
-from newocc._store import resources, snapshot
+from newocc._store import structurers_dictionary_snapshot as dictionary_readers
 from newocc._store import structurers_snapshot as readers
 from newocc._store.layout import SCHEMA_VERSION
 from newocc._store.resources import CATALOGUE_FILES
@@ -142,4 +143,105 @@ def test_a_first_query_from_the_snapshot_structures_and_validates_nothing() -> N
     assert isinstance(report, list)
     assert "newocc._store.structurers_snapshot" in report
     for module in ("loader", "structurers", "structuring", "validate", "whole_dictionary"):
+        assert f"newocc._store.{module}" not in report
+
+
+# The dictionary's snapshot (data/dictionary_snapshot.json), on top of the catalogue.
+
+
+def test_the_shipped_dictionary_snapshot_is_current() -> None:
+    shipped = (ROOT / "src" / "newocc" / "data" / dictionary_snapshot.DICTIONARY_SNAPSHOT_FILE).read_text(
+        encoding="utf-8"
+    )
+    assert shipped == _script().built_dictionary(), (
+        "run `python scripts/build_catalogue_snapshot.py` and commit the result"
+    )
+
+
+def test_the_dictionary_snapshot_reads_back_as_the_full_load() -> None:
+    catalogue = _loader.load()
+    full = _loader.load_dictionary(catalogue)
+    fast = dictionary_snapshot.packaged(catalogue)
+    assert fast is not None
+    assert _same(fast.established, full.established)
+    assert _same(fast.groups, full.groups)
+    assert _same(tuple(fast.unresolved.values()), tuple(full.unresolved.values()))
+    assert fast.uncited == full.uncited
+    assert [o.code for o in fast.occupations] == [o.code for o in full.occupations]
+    # The catalogue's own records and source objects, as the full load's.
+    assert all(a is b for a, b in zip(fast.catalogue.occupations, catalogue.occupations, strict=True))
+    own = {id(source) for source in catalogue.sources}
+    cited = [s for o in fast.established for s in (*o.sources, *o.code_sources, *o.definition_sources)]
+    cited += [s for g in fast.groups for s in g.sources]
+    assert cited
+    assert all(id(source) in own for source in cited)
+
+
+def test_a_dictionary_snapshot_of_other_data_or_another_layout_is_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = resources.read_data
+    catalogue = _loader.load()
+    assert dictionary_snapshot.packaged(catalogue) is not None
+    monkeypatch.setattr(dictionary_readers, "LAYOUT", "other")
+    assert dictionary_snapshot.packaged(catalogue) is None
+    monkeypatch.undo()
+    monkeypatch.setattr(readers, "LAYOUT", "other")
+    assert dictionary_snapshot.packaged(catalogue) is None
+    monkeypatch.undo()
+    for file in ("dictionary.json", "groups.json", "sources.json"):
+        edited = real(file).replace(b"[", b"[ ", 1)
+        monkeypatch.setattr(
+            resources, "read_data", lambda name, f=file, e=edited: e if name == f else real(name)
+        )
+        assert dictionary_snapshot.packaged(catalogue) is None, file
+        monkeypatch.undo()
+    target = dictionary_snapshot.DICTIONARY_SNAPSHOT_FILE
+    monkeypatch.setattr(resources, "read_data", lambda name: b"{" if name == target else real(name))
+    assert dictionary_snapshot.packaged(catalogue) is None
+    # Damaged after it was written (here one definition): not read either.
+    shipped = real(target)
+    definition = json.loads(real("dictionary.json"))["occupations"][0]["definition_zh"].encode()
+    damaged = shipped.replace(definition, definition + "甲".encode(), 1)
+    assert damaged != shipped
+    monkeypatch.setattr(resources, "read_data", lambda name: damaged if name == target else real(name))
+    assert dictionary_snapshot.packaged(catalogue) is None
+
+
+def test_a_broken_dictionary_file_still_fails_naming_file_record_and_field() -> None:
+    report = _fresh(
+        """
+        import json
+        from newocc._store import resources
+        real = resources.read_data
+        def read(name):
+            data = real(name)
+            if name == "dictionary.json":
+                content = json.loads(data)
+                content["occupations"][5]["definition_zh"] = 5
+                return json.dumps(content, ensure_ascii=False).encode()
+            return data
+        resources.read_data = read
+        import newocc
+        try:
+            newocc.classify("快递员")
+        except newocc.CatalogueError as error:
+            print(json.dumps([error.file, error.record, error.field]))
+        """
+    )
+    row = json.loads(resources.read_data("dictionary.json"))["occupations"][5]
+    assert report == ["dictionary.json", f"record 5 ({row['name_zh']!r})", "definition_zh"]
+
+
+def test_a_first_dictionary_query_from_the_snapshot_structures_and_validates_nothing() -> None:
+    report = _fresh(
+        """
+        import json, sys, newocc
+        newocc.get("2-10-02-05"); newocc.match("快递员")
+        print(json.dumps(sorted(m for m in sys.modules if m.startswith("newocc._store."))))
+        """
+    )
+    assert isinstance(report, list)
+    assert "newocc._store.structurers_dictionary_snapshot" in report
+    for module in ("loader", "structurers", "structurers_dictionary", "structuring", "validate"):
         assert f"newocc._store.{module}" not in report

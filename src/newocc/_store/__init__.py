@@ -44,9 +44,17 @@ def _load() -> Catalogue:
 
 
 def _load_dictionary() -> Dictionary:
+    # As for the catalogue: the snapshot when it matches these very files, else
+    # the full load, which names any fault.
+    from newocc._store.dictionary_snapshot import packaged
+
+    catalogue = current()
+    whole = packaged(catalogue)
+    if whole is not None:
+        return whole
     from newocc._store.loader import load_dictionary
 
-    return load_dictionary(current())
+    return load_dictionary(catalogue)
 
 
 def _load_vocabulary() -> Vocabulary:

@@ -18,11 +18,13 @@ committed, the functions cost only their module's import and run as straight
 code, and the same facts feed the JSON Schema (``newocc._schema``) and the
 strategies (``newocc.testing``).
 
-The same pass writes :mod:`newocc._store.structurers_snapshot`: readers of the
-catalogue's snapshot (``data/catalogue_snapshot.json``, see
-:mod:`newocc._store.snapshot`), records already validated and written as
-positional arrays, so that a first query of the packaged data builds its
-records without checking them again.  ``LAYOUT`` there digests the record
+The same pass writes :mod:`newocc._store.structurers_snapshot` and
+:mod:`newocc._store.structurers_dictionary_snapshot`: readers of the catalogue's
+and the dictionary's snapshots (``data/catalogue_snapshot.json``,
+``data/dictionary_snapshot.json``, see :mod:`newocc._store.snapshot` and
+:mod:`newocc._store.dictionary_snapshot`), records already validated and
+written as positional arrays, so that a first query of the packaged data
+builds its records without checking them again.  ``LAYOUT`` there digests the record
 types' fields; a snapshot written for another layout is not read.
 
 Regenerate after a model change (a test checks the committed file is current)::
@@ -51,7 +53,15 @@ from newocc._store.whole_dictionary import CodeNote
 from newocc.model import COMPUTED, MAXIMUM, MIN_LENGTH, MINIMUM, PATTERN, SHAPE, Source, cites_by_id
 from newocc.model.lexicon import Anchor, RoleClass, RoleHead, Term
 
-__all__ = ["DIRECTORY", "SNAPSHOT_MODULE", "STAGES", "render", "snapshot_layout", "write"]
+__all__ = [
+    "DICTIONARY_SNAPSHOT_MODULE",
+    "DIRECTORY",
+    "SNAPSHOT_MODULE",
+    "STAGES",
+    "render",
+    "snapshot_layout",
+    "write",
+]
 
 DIRECTORY = Path(__file__).parent
 """Where the generated modules live (beside this one)."""
@@ -257,7 +267,19 @@ class _Function:
 SNAPSHOT_MODULE = "structurers_snapshot"
 """The generated module that reads the catalogue's snapshot."""
 
-_SNAPSHOT_HEADER = '''"""Readers of the catalogue's snapshot (``data/catalogue_snapshot.json``).
+DICTIONARY_SNAPSHOT_MODULE = "structurers_dictionary_snapshot"
+"""The generated module that reads the dictionary's snapshot (its groups and code notes;
+its occupations are read by :data:`SNAPSHOT_MODULE`'s readers)."""
+
+_SNAPSHOTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    SNAPSHOT_MODULE: ("catalogue_snapshot.json", ("structurers",)),
+    DICTIONARY_SNAPSHOT_MODULE: ("dictionary_snapshot.json", ("structurers", "structurers_dictionary")),
+}
+"""Each snapshot reader module: the snapshot it reads, and the stages whose record types
+that snapshot holds (the last stage's readers are generated in it, the earlier ones' are
+imported)."""
+
+_SNAPSHOT_HEADER = '''"""Readers of the {what}'s snapshot (``data/{file}``).
 
 Generated, do not edit.
 
@@ -267,22 +289,29 @@ snapshot writes it (its fields' values in the order of ``attrs.fields``,
 nested records the same way, a source as its position in the sources table)
 and the sources table (``S``), and returns the record.  Nothing is checked
 here: the snapshot is read only when the data files are those it was built
-from, after a full validated load (:mod:`newocc._store.snapshot`).
+from, after a full validated load (:mod:`newocc._store.{reader}`).
 """
 
 # mypy: ignore-errors
-
-from datetime import date as _date
-from typing import Any
 '''
 
 
-def snapshot_layout() -> str:
-    """A digest of the catalogue's record types as the snapshot writes them: names, fields, types."""
+def _snapshot_types(module: str) -> tuple[list[type], list[type]]:
+    """The record types a snapshot holds: those read by earlier modules' readers, and ``module``'s own."""
+    stages = _SNAPSHOTS[module][1]
+    earlier: list[type] = []
+    for stage in stages[:-1]:
+        earlier += _record_types(STAGES[stage], earlier)
+    return earlier, _record_types(STAGES[stages[-1]], earlier)
+
+
+def snapshot_layout(module: str = SNAPSHOT_MODULE) -> str:
+    """A digest of the record types a snapshot holds as it writes them: names, fields, types."""
+    earlier, classes = _snapshot_types(module)
     described = [
         f"{cls.__module__}.{cls.__qualname__}:"
         + ",".join(f"{f.name}:{f.type!r}:{f.kw_only}" for f in attrs.fields(cls))
-        for cls in _record_types(STAGES["structurers"], [])
+        for cls in [*earlier, *classes]
     ]
     text = "\n".join(described)
     return f"{zlib.crc32(text.encode('utf-8')):08x}-{len(text)}"
@@ -317,8 +346,8 @@ def _snapshot_value(kind: Any, value: str, enums: set[type]) -> str:
     raise TypeError(f"no snapshot rule for type {kind!r}; add one to newocc._store.codegen")
 
 
-def _snapshot_module() -> str:
-    classes = _record_types(STAGES["structurers"], [])
+def _snapshot_module(module: str) -> str:
+    earlier, classes = _snapshot_types(module)
     enums: set[type] = set()
     bodies = []
     for cls in classes:
@@ -336,9 +365,23 @@ def _snapshot_module() -> str:
                 f"    return _{cls.__name__}({', '.join([*positional, *keywords])})",
             ]
         )
-    imports = sorted(f"{kind.__name__} as _{kind.__name__}" for kind in [*classes, *enums])
-    lines = [_SNAPSHOT_HEADER, f"from newocc.model import {', '.join(imports)}", ""]
-    lines += [f"LAYOUT = {snapshot_layout()!r}"]
+    text = "\n".join(line for body in bodies for line in body)
+    imports: dict[str, list[str]] = {}
+    for kind in [*classes, *enums]:
+        home = "newocc.model" if kind.__module__.startswith("newocc.model") else kind.__module__
+        imports.setdefault(home, []).append(f"{kind.__name__} as _{kind.__name__}")
+    for kind in earlier:
+        if f"snapshot_{kind.__name__}(" in text:
+            imports.setdefault(f"newocc._store.{SNAPSHOT_MODULE}", []).append(f"snapshot_{kind.__name__}")
+    file, stages = _SNAPSHOTS[module]
+    what = "catalogue" if stages == ("structurers",) else "dictionary"
+    reader = "snapshot" if what == "catalogue" else "dictionary_snapshot"
+    lines = [_SNAPSHOT_HEADER.format(what=what, file=file, reader=reader)]
+    if "_date." in text:
+        lines.append("from datetime import date as _date")
+    lines += ["from typing import Any", ""]
+    lines += [f"from {home} import {', '.join(sorted(names))}" for home, names in sorted(imports.items())]
+    lines += ["", f"LAYOUT = {snapshot_layout(module)!r}"]
     ordered = sorted(enums, key=lambda kind: kind.__name__)
     lines += [f"E_{kind.__name__} = {{m.value: m for m in _{kind.__name__}}}" for kind in ordered]
     for body in bodies:
@@ -363,7 +406,8 @@ def render() -> dict[str, str]:
         classes = _record_types(roots, done)
         result[f"{module}.py"] = _module(module, roots, classes, done)
         done += classes
-    result[f"{SNAPSHOT_MODULE}.py"] = _snapshot_module()
+    for module in _SNAPSHOTS:
+        result[f"{module}.py"] = _snapshot_module(module)
     return result
 
 

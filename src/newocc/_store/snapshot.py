@@ -34,9 +34,19 @@ from newocc.model import Source
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: see newocc/__init__.py
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
+    from typing import Any
 
-__all__ = ["SNAPSHOT_FILE", "SNAPSHOT_FORMAT", "fingerprint", "packaged", "render", "snapshot_data"]
+__all__ = [
+    "SNAPSHOT_FILE",
+    "SNAPSHOT_FORMAT",
+    "encoder",
+    "fingerprint",
+    "packaged",
+    "read_snapshot",
+    "render",
+    "snapshot_data",
+]
 
 SNAPSHOT_FILE = "catalogue_snapshot.json"
 """The snapshot, under ``newocc/data/``."""
@@ -50,24 +60,38 @@ def fingerprint(read: Callable[[str], bytes] | None = None) -> str:
     return resources.files_digest(CATALOGUE_FILES, read)
 
 
+def read_snapshot(
+    file: str, head: Mapping[str, object], fingerprint: Callable[[Callable[[str], bytes]], str]
+) -> dict[str, Any] | None:
+    """The parsed snapshot ``file`` if it may be read, else None (and the store runs the full load).
+
+    It may when it is JSON, its first line holds ``head`` and the digest of the
+    lines after it (it is whole), and it was built from the data files as they
+    are now (``fingerprint``, computed last: it reads them).
+    """
+    read = resources.read_data
+    try:
+        raw = read(file)
+        data = json.loads(raw)
+    except ValueError:  # a CatalogueError (not installed) or not JSON
+        return None
+    if (
+        not isinstance(data, dict)
+        or any(data.get(key) != value for key, value in head.items())
+        or data.get("body") != resources.digest(raw.partition(b"\n")[2])
+        or data.get("fingerprint") != fingerprint(read)
+    ):
+        return None
+    return data
+
+
 def packaged() -> Catalogue | None:
     """The catalogue from its snapshot, or None when the snapshot is missing, stale or of another layout."""
     from newocc._store import structurers_snapshot as readers
 
-    read = resources.read_data
-    try:
-        raw = read(SNAPSHOT_FILE)
-        data = json.loads(raw)
-    except ValueError:  # a CatalogueError (not installed) or not JSON: the full load runs
-        return None
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != SNAPSHOT_FORMAT
-        or data.get("schema_version") != SCHEMA_VERSION
-        or data.get("layout") != readers.LAYOUT
-        or data.get("body") != resources.digest(raw.partition(b"\n")[2])
-        or data.get("fingerprint") != fingerprint(read)
-    ):
+    head = {"format": SNAPSHOT_FORMAT, "schema_version": SCHEMA_VERSION, "layout": readers.LAYOUT}
+    data = read_snapshot(SNAPSHOT_FILE, head, fingerprint)
+    if data is None:
         return None
     try:
         sources = tuple([readers.snapshot_Source(row) for row in data["sources"]])
@@ -87,18 +111,39 @@ def packaged() -> Catalogue | None:
 
 def snapshot_data(catalogue: Catalogue) -> dict[str, object]:
     """What the snapshot holds for ``catalogue`` (a full validated load of the packaged data)."""
-    import attrs
-
     from newocc._store import structurers_snapshot as readers
 
-    positions = {source.id: position for position, source in enumerate(catalogue.sources)}
-    for position, source in enumerate(catalogue.sources):
+    record = encoder(catalogue.sources)
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "layout": readers.LAYOUT,
+        "fingerprint": fingerprint(),
+        "data_version": catalogue.data_version,
+        "uncited": sorted(catalogue.uncited),
+        "sources": [record(source) for source in catalogue.sources],
+        "batches": [record(batch) for batch in catalogue.batches],
+        "occupations": [record(occupation) for occupation in catalogue.occupations],
+        "facts": [record(fact) for fact in catalogue.facts],
+    }
+
+
+def encoder(sources: tuple[Source, ...]) -> Callable[[object], list[object]]:
+    """A function that writes a record as a snapshot holds it, a source as its position in ``sources``.
+
+    A record must cite the table's own source objects (as a full load's do), so
+    that reading it back gives records that share them.
+    """
+    import attrs
+
+    positions = {source.id: position for position, source in enumerate(sources)}
+    for position, source in enumerate(sources):
         if positions[source.id] != position:
             raise ValueError(f"source {source.id!r} is listed twice")
 
     def encode(value: object) -> object:
         if isinstance(value, Source):
-            if catalogue.sources[positions[value.id]] is not value:
+            if sources[positions[value.id]] is not value:
                 raise ValueError(f"source {value.id!r} is not the catalogue's own object")
             return positions[value.id]
         if attrs.has(value.__class__):
@@ -117,18 +162,7 @@ def snapshot_data(catalogue: Catalogue) -> dict[str, object]:
         kind = cast("type[attrs.AttrsInstance]", type(value))
         return [encode(getattr(value, field.name)) for field in attrs.fields(kind)]
 
-    return {
-        "format": SNAPSHOT_FORMAT,
-        "schema_version": SCHEMA_VERSION,
-        "layout": readers.LAYOUT,
-        "fingerprint": fingerprint(),
-        "data_version": catalogue.data_version,
-        "uncited": sorted(catalogue.uncited),
-        "sources": [record(source) for source in catalogue.sources],
-        "batches": [record(batch) for batch in catalogue.batches],
-        "occupations": [record(occupation) for occupation in catalogue.occupations],
-        "facts": [record(fact) for fact in catalogue.facts],
-    }
+    return record
 
 
 def render(data: dict[str, object]) -> str:
