@@ -271,13 +271,18 @@ DICTIONARY_SNAPSHOT_MODULE = "structurers_dictionary_snapshot"
 """The generated module that reads the dictionary's snapshot (its groups and code notes;
 its occupations are read by :data:`SNAPSHOT_MODULE`'s readers)."""
 
-_SNAPSHOTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    SNAPSHOT_MODULE: ("catalogue_snapshot.json", ("structurers",)),
-    DICTIONARY_SNAPSHOT_MODULE: ("dictionary_snapshot.json", ("structurers", "structurers_dictionary")),
+_SNAPSHOTS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    SNAPSHOT_MODULE: ("catalogue", "catalogue_snapshot.json", "snapshot", ("structurers",)),
+    DICTIONARY_SNAPSHOT_MODULE: (
+        "dictionary",
+        "dictionary_snapshot.json",
+        "dictionary_snapshot",
+        ("structurers", "structurers_dictionary"),
+    ),
 }
-"""Each snapshot reader module: the snapshot it reads, and the stages whose record types
-that snapshot holds (the last stage's readers are generated in it, the earlier ones' are
-imported)."""
+"""Each snapshot reader module: what the snapshot is of, its file, the store module that
+reads it, and the stages whose record types it holds (the last stage's readers are
+generated in the module, the earlier ones' are imported)."""
 
 _SNAPSHOT_HEADER = '''"""Readers of the {what}'s snapshot (``data/{file}``).
 
@@ -298,7 +303,7 @@ from, after a full validated load (:mod:`newocc._store.{reader}`).
 
 def _snapshot_types(module: str) -> tuple[list[type], list[type]]:
     """The record types a snapshot holds: those read by earlier modules' readers, and ``module``'s own."""
-    stages = _SNAPSHOTS[module][1]
+    stages = _SNAPSHOTS[module][3]
     earlier: list[type] = []
     for stage in stages[:-1]:
         earlier += _record_types(STAGES[stage], earlier)
@@ -317,12 +322,15 @@ def snapshot_layout(module: str = SNAPSHOT_MODULE) -> str:
     return f"{zlib.crc32(text.encode('utf-8')):08x}-{len(text)}"
 
 
-def _snapshot_value(kind: Any, value: str, enums: set[type]) -> str:
-    """The expression that turns ``value``, as the snapshot stores it, into a field of type ``kind``."""
+def _snapshot_value(kind: Any, value: str, used: set[type]) -> str:
+    """The expression that turns ``value``, as the snapshot stores it, into a field of type ``kind``.
+
+    Adds to ``used`` the enums, dates and nested record types the expression reads.
+    """
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         (inner,) = [arg for arg in typing.get_args(kind) if arg is not type(None)]
-        converted = _snapshot_value(inner, value, enums)
+        converted = _snapshot_value(inner, value, used)
         return converted if converted == value else f"(None if {value} is None else {converted})"
     if origin is tuple:
         # Most such fields are empty: () without building a list first.
@@ -331,15 +339,17 @@ def _snapshot_value(kind: Any, value: str, enums: set[type]) -> str:
             return f"(tuple({value}) if {value} else ())"
         if cites_by_id(item):
             return f"(tuple(map(S.__getitem__, {value})) if {value} else ())"
-        return f"(tuple([{_snapshot_value(item, 'e', enums)} for e in {value}]) if {value} else ())"
+        return f"(tuple([{_snapshot_value(item, 'e', used)} for e in {value}]) if {value} else ())"
     if cites_by_id(kind):
         return f"S[{value}]"
     if attrs.has(kind):
+        used.add(kind)
         return f"snapshot_{kind.__name__}({value}, S)"
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        enums.add(kind)
+        used.add(kind)
         return f"E_{kind.__name__}[{value}]"
     if kind is dt.date:
+        used.add(kind)
         return f"_date.fromisoformat({value})"
     if kind in (str, int, bool):
         return value
@@ -348,12 +358,12 @@ def _snapshot_value(kind: Any, value: str, enums: set[type]) -> str:
 
 def _snapshot_module(module: str) -> str:
     earlier, classes = _snapshot_types(module)
-    enums: set[type] = set()
+    used: set[type] = set()
     bodies = []
     for cls in classes:
         positional, keywords = [], []
         for number, field in enumerate(attrs.fields(cls)):
-            expression = _snapshot_value(field.type, f"v[{number}]", enums)
+            expression = _snapshot_value(field.type, f"v[{number}]", used)
             if field.kw_only:
                 keywords.append(f"{field.name}={expression}")
             else:
@@ -365,19 +375,17 @@ def _snapshot_module(module: str) -> str:
                 f"    return _{cls.__name__}({', '.join([*positional, *keywords])})",
             ]
         )
-    text = "\n".join(line for body in bodies for line in body)
+    enums = [kind for kind in used if isinstance(kind, type) and issubclass(kind, enum.Enum)]
     imports: dict[str, list[str]] = {}
     for kind in [*classes, *enums]:
         home = "newocc.model" if kind.__module__.startswith("newocc.model") else kind.__module__
         imports.setdefault(home, []).append(f"{kind.__name__} as _{kind.__name__}")
     for kind in earlier:
-        if f"snapshot_{kind.__name__}(" in text:
+        if kind in used:  # a nested record whose reader an earlier module generates
             imports.setdefault(f"newocc._store.{SNAPSHOT_MODULE}", []).append(f"snapshot_{kind.__name__}")
-    file, stages = _SNAPSHOTS[module]
-    what = "catalogue" if stages == ("structurers",) else "dictionary"
-    reader = "snapshot" if what == "catalogue" else "dictionary_snapshot"
+    what, file, reader, _ = _SNAPSHOTS[module]
     lines = [_SNAPSHOT_HEADER.format(what=what, file=file, reader=reader)]
-    if "_date." in text:
+    if dt.date in used:
         lines.append("from datetime import date as _date")
     lines += ["from typing import Any", ""]
     lines += [f"from {home} import {', '.join(sorted(names))}" for home, names in sorted(imports.items())]

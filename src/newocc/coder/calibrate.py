@@ -187,7 +187,8 @@ def fit_logistic(
     for _ in range(steps):
         z = design @ beta
         # The logistic function without overflow for large |z|.
-        p = np.where(z >= 0, 1 / (1 + np.exp(-np.abs(z))), np.exp(-np.abs(z)) / (1 + np.exp(-np.abs(z))))
+        e = np.exp(-np.abs(z))
+        p = np.where(z >= 0, 1 / (1 + e), e / (1 + e))
         gradient = design.T @ (target - p) - penalty @ beta
         hessian = (design * (p * (1 - p))[:, None]).T @ design + penalty
         step = np.linalg.lstsq(hessian, gradient, rcond=None)[0]
@@ -226,8 +227,10 @@ def top_new(
     first = next((n for n in order if example.new[n]), None)
     if first is None or (not example.new[order[0]] and named(example.features[order[0]][exact])):
         return None  # none new, or the title is the very name of an older occupation
+    # The example's scorers in ``names`` order, the confidence model's in SCORERS order.
     row = dict(zip(names, example.features[first], strict=True))
-    return first, features(ranked, order, first, example.new, nothing, row)
+    outputs = tuple(row.get(name, 0.0) for name in SCORERS)
+    return first, features(ranked, order, first, example.new, nothing, outputs)
 
 
 def named(exact: float) -> bool:
@@ -244,18 +247,19 @@ def features(
     first: int,
     new: Sequence[bool],
     nothing: float,
-    row: Mapping[str, float],
+    outputs: Sequence[float],
 ) -> tuple[float, ...]:
     """The confidence :data:`FEATURES` of candidate ``first`` among scored candidates.
 
-    ``margin`` is its score minus the best other one's, or the "nothing fits"
-    score when that is higher.
+    ``outputs`` are its scorers' outputs, in :data:`~newocc.coder.scorers.SCORERS`
+    order (a candidate's ``features``).  ``margin`` is its score minus the best
+    other one's, or the "nothing fits" score when that is higher.
     """
     rival = next((n for n in order if n != first), None)
     runner_up = max(ranked[rival], nothing) if rival is not None else nothing
     older = 1.0 if rival is not None and not new[rival] and ranked[rival] > nothing else 0.0
     margin = ranked[first] - runner_up
-    return (ranked[first], margin, older, min(margin, 0.0), *(row.get(name, 0.0) for name in SCORERS))
+    return (ranked[first], margin, older, min(margin, 0.0), *outputs)
 
 
 def fit_weights(

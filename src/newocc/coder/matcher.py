@@ -695,9 +695,10 @@ class Matcher:
         # Views, not lists: the confidence reads a rival or two, and a ranking scores
         # a candidate only when it is read.
         scores = _Column(ranked, _score_of)
-        row = dict(zip(SCORERS, candidate.features, strict=False))
         new = _Column(ranked, _is_new)
-        features = confidence_features(scores, range(len(ranked)), position, new, calibration.nothing, row)
+        features = confidence_features(
+            scores, range(len(ranked)), position, new, calibration.nothing, candidate.features
+        )
         confidence = self._calibration.confidence(features)
         first = ranked[0]
         if document.new and not first.document.new and named(first.features[_EXACT]):
